@@ -1,0 +1,171 @@
+package io.tributary.cli;
+
+import io.tributary.cli.pipeline.LocalPipeline;
+import io.tributary.cli.pipeline.PipelineCounts;
+import io.tributary.cli.pipeline.ProgressTicker;
+import io.tributary.cli.pipeline.Rate;
+import io.tributary.events.Topics;
+import io.tributary.producers.fleet.FleetRun;
+import io.tributary.producers.fleet.FleetSimulator;
+import io.tributary.producers.fleet.FleetSpec;
+import io.tributary.producers.fleet.FleetTruth;
+import io.tributary.producers.fleet.FunctionCatalogue;
+import io.tributary.producers.publish.LogPublisher;
+import io.tributary.producers.publish.LogPublisherConfig;
+import io.tributary.stack.LocalStack;
+import io.tributary.stack.LocalStackConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** {@code tributary demo}: the whole pipeline on the local stack, fed by the fleet simulator. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Start the local stack, run every stage, publish simulated vehicle logs, and wait until every call is in the warehouse.",
+                "Prints progress while it runs and a summary at the end; keeps the stack up for queries until Ctrl-C (or exits with --exit).",
+                "Exit code: 0 when the warehouse holds exactly the emitted calls, 1 when it does not, 2 on bad options or a stage that failed."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--events", description = "Vehicle log lines to publish (whole calls only) (default: ${DEFAULT-VALUE}).",
+            defaultValue = "60000")
+    long events;
+
+    @Option(names = "--rate", description = "Lines per second; 0 = as fast as Kafka takes them (default: ${DEFAULT-VALUE}).",
+            defaultValue = "0")
+    double rate;
+
+    @Option(names = "--vehicles", description = "Simulated vehicles (default: ${DEFAULT-VALUE}).", defaultValue = "50")
+    int vehicles;
+
+    @Option(names = "--seed", description = "Simulator seed: same seed, same logs (default: ${DEFAULT-VALUE}).",
+            defaultValue = "42")
+    long seed;
+
+    @Option(names = "--trigger", description = "Spark micro-batch interval, e.g. 10s, 1m (default: ${DEFAULT-VALUE}).",
+            defaultValue = "10s", converter = DurationConverter.class)
+    Duration trigger;
+
+    @Option(names = "--partitions", description = "Partitions per topic (default: ${DEFAULT-VALUE}).", defaultValue = "4")
+    int partitions;
+
+    @Option(names = "--timeout", description = "Give up when the warehouse is not complete after this long (default: ${DEFAULT-VALUE}).",
+            defaultValue = "15m", converter = DurationConverter.class)
+    Duration timeout;
+
+    @Option(names = "--data-dir", description = "Data of this demo; wiped at start (default: ${DEFAULT-VALUE}).",
+            defaultValue = ".tributary/demo")
+    Path dataDir;
+
+    @Option(names = "--exit", description = "Stop everything after the summary instead of waiting for Ctrl-C.")
+    boolean exit;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        validate();
+        PrintStream out = System.out;
+        long t0 = System.nanoTime();
+        out.println("Starting the local stack (data in " + dataDir.toAbsolutePath() + ") ...");
+        var printer = new StackPrinter(out);
+        LocalStack stack = LocalStack.start(LocalStackConfig.defaults().with(Map.of(
+                LocalStackConfig.DATA_DIR, dataDir.toString(), LocalStackConfig.CLEAN, "true")), printer);
+        double stackSeconds = (System.nanoTime() - t0) / 1e9;
+        out.printf("Stack ready in %.1f s. Starting the pipeline stages ...%n", stackSeconds);
+        LocalPipeline pipeline;
+        try {
+            pipeline = LocalPipeline.start(stack, new LocalPipeline.Options(trigger, partitions,
+                    stack.dataDir().resolve("pipeline"), Duration.ofSeconds(5)), printer);
+        } catch (RuntimeException e) {
+            stack.close();
+            throw new UserFacingException("a pipeline stage did not start: " + e.getMessage()
+                    + " (server logs in " + stack.dataDir().resolve("logs") + ")", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            pipeline.close();
+            stack.close();
+        }, "tributary-demo-shutdown"));
+        double readySeconds = (System.nanoTime() - t0) / 1e9;
+
+        long pipelineStart = System.nanoTime();
+        FleetTruth truth = publishAndWatch(out, pipeline, stack.endpoints().kafkaBootstrap());
+        DemoSummary summary = DemoSummary.collect(pipeline, truth, stack.endpoints(),
+                Duration.ofNanos(System.nanoTime() - pipelineStart), stackSeconds, readySeconds);
+        summary.print(out);
+        UpCommand.printEndpoints(out, stack.endpoints(), stack.dataDir());
+        if (exit) {
+            pipeline.close();
+            stack.close();
+            return summary.matches() ? 0 : 1;
+        }
+        out.println("The stack stays up for queries. Press Ctrl-C to stop every process.");
+        new CountDownLatch(1).await();
+        return 0;
+    }
+
+    private void validate() {
+        if (events < 2) {
+            throw new UserFacingException("--events must be at least 2 (one call), got " + events);
+        }
+        if (rate < 0) {
+            throw new UserFacingException("--rate must be >= 0 lines per second (0 = unthrottled), got " + rate);
+        }
+        if (vehicles < 1 || partitions < 1) {
+            throw new UserFacingException("--vehicles and --partitions must be >= 1");
+        }
+        if (trigger.isZero() || trigger.isNegative()) {
+            throw new UserFacingException("--trigger must be a positive duration such as 10s or 1m, got " + trigger);
+        }
+    }
+
+    private FleetTruth publishAndWatch(PrintStream out, LocalPipeline pipeline, String bootstrap) throws InterruptedException {
+        var spec = new FleetSpec(seed, vehicles, events, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                FunctionCatalogue.standard(), false);
+        AtomicLong produced = new AtomicLong();
+        AtomicLong expectedCalls = new AtomicLong(-1);
+        Rate producedRate = new Rate();
+        Rate landedRate = new Rate();
+        Rate loadedRate = new Rate();
+        out.printf("Publishing %,d vehicle log lines from %d vehicles to %s ...%n", events, vehicles,
+                Topics.VEHICLE_LOGS_RAW);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (var ticker = new ProgressTicker(out, Duration.ofSeconds(3), () -> {
+            PipelineCounts c = pipeline.counts();
+            long expected = expectedCalls.get();
+            return String.format("  produced %,9d (%8s) | canonical %,9d | dlq %,d | landed %,9d (%8s, lag %,d) | loaded calls %,9d%s (%8s)",
+                    produced.get(), Rate.human(producedRate.update(produced.get())), c.canonicalOffsets(),
+                    c.dlqOffsets(), c.landedOffsets(), Rate.human(landedRate.update(c.landedOffsets())),
+                    c.landingLag(), c.callsLoaded(), expected < 0 ? "" : String.format(" / %,d", expected),
+                    Rate.human(loadedRate.update(c.callsLoaded())));
+        })) {
+            FleetTruth truth;
+            try (var publisher = new LogPublisher(LogPublisherConfig.of(Map.of(
+                    LogPublisherConfig.BOOTSTRAP_SERVERS, bootstrap)))) {
+                truth = FleetRun.publish(new FleetSimulator(spec), publisher, Topics.VEHICLE_LOGS_RAW, rate,
+                        progress -> produced.set(progress.acknowledged()));
+            }
+            expectedCalls.set(truth.completeCalls());
+            out.printf("Published %,d lines (%,d complete calls). Waiting until every call is in the warehouse ...%n",
+                    truth.events(), truth.completeCalls());
+            while (pipeline.callsLoaded() < truth.completeCalls()) {
+                if (!pipeline.sparkJob().isAlive()) {
+                    throw new UserFacingException("the Spark micro-batch stopped (exit code "
+                            + pipeline.sparkJob().exitCode().orElse(-1) + "); its log: "
+                            + pipeline.sparkJob().logFile() + "\n" + pipeline.sparkJob().logTail(30));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new UserFacingException("the warehouse is not complete after " + timeout
+                            + "; last counts: " + pipeline.counts() + " (logs in the data directory)");
+                }
+                Thread.sleep(500); // polling a database from a CLI loop, not a test
+            }
+            return truth;
+        }
+    }
+}

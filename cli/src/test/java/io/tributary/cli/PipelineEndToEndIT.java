@@ -1,0 +1,196 @@
+package io.tributary.cli;
+
+import io.tributary.cli.pipeline.DeadLetters;
+import io.tributary.cli.pipeline.LocalPipeline;
+import io.tributary.events.DlqHeaders;
+import io.tributary.events.EventIds;
+import io.tributary.events.EventTimes;
+import io.tributary.events.EventType;
+import io.tributary.events.Topics;
+import io.tributary.producers.publish.LogPublisher;
+import io.tributary.producers.publish.LogPublisherConfig;
+import io.tributary.stack.PipelineStack;
+import io.tributary.stack.PipelineStacks;
+import io.tributary.streams.vehicle.RecordOrigin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A hand-written set of vehicle logs through every real component: Kafka, Kafka Streams, Connect with our S3 sink,
+ * s3proxy, Spark in its own JVM, PostgreSQL. Checks the exact warehouse rows and the exact dead letter.
+ */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class PipelineEndToEndIT {
+    /** 2026-05-28T20:26:40Z: event times of this test are offsets in seconds from here. */
+    private static final long BASE = 1_780_000_000L;
+
+    @TempDir
+    static Path workDir;
+    static PipelineStack stack;
+    static LocalPipeline pipeline;
+
+    @BeforeAll
+    static void startPipeline() {
+        stack = PipelineStacks.shared();
+        // one partition: the sink lands lines in publish order, so a line published first is processed first
+        pipeline = LocalPipeline.start(stack,
+                new LocalPipeline.Options(Duration.ofSeconds(3), 1, workDir, Duration.ofSeconds(2)), (s, d) -> { });
+    }
+
+    @AfterAll
+    static void stopPipeline() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    void handWrittenLogsBecomeExactCallsAndOneDeadLetter() throws Exception {
+        List<Line> firstBatch = List.of(
+                // opens in this micro-batch, closes in a later one
+                new Line("V2", "V2," + t("200.000000") + ",hvac_control,START"),
+                // nested calls of the same function
+                new Line("V1", "V1," + t("100.000000") + ",lidar_fusion,start"),
+                new Line("V1", "V1," + t("101.000000") + ",lidar_fusion,start"),
+                new Line("V1", "V1," + t("102.500000") + ",lidar_fusion,end"),
+                new Line("V1", "V1," + t("103.250001") + ",lidar_fusion,End"),
+                // back-to-back calls: an END and the next START at the same instant
+                new Line("V1", "V1," + t("110.000000") + ",path_planning,start"),
+                new Line("V1", "V1," + t("111.000001") + ",path_planning,end"),
+                new Line("V1", "V1," + t("111.000001") + ",path_planning,start"),
+                new Line("V1", "V1," + t("112.500000") + ",path_planning,end"),
+                // malformed
+                new Line("V2", "V2,17x,hvac_control,end"));
+        Map<String, Long> offsets = publish(firstBatch);
+
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
+                .until(() -> pipeline.callsLoaded() == 4);
+        long batchesBeforeEnd = loadedBatches();
+
+        Map<String, Long> second = publish(List.of(new Line("V2", "V2," + t("205.000002") + ",hvac_control,end")));
+        offsets.putAll(second);
+
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> pipeline.callsLoaded() == 5);
+        assertThat(loadedBatches()).as("the END was loaded by a later batch than its START")
+                .isGreaterThan(batchesBeforeEnd);
+
+        assertThat(warehouseRows()).containsExactlyInAnyOrder(
+                row(offsets, "V1", "lidar_fusion", "100.000000", "103.250001", "3.250001", 0),
+                row(offsets, "V1", "lidar_fusion", "101.000000", "102.500000", "1.500000", 1),
+                row(offsets, "V1", "path_planning", "110.000000", "111.000001", "1.000001", 0),
+                row(offsets, "V1", "path_planning", "111.000001", "112.500000", "1.499999", 0),
+                row(offsets, "V2", "hvac_control", "200.000000", "205.000002", "5.000002", 0));
+
+        List<ConsumerRecord<byte[], byte[]>> deadLetters = DeadLetters.readAll(stack.endpoints().kafkaBootstrap());
+        assertThat(deadLetters).hasSize(1);
+        ConsumerRecord<byte[], byte[]> dead = deadLetters.get(0);
+        long badOffset = offsets.get("V2,17x,hvac_control,end");
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("V2,17x,hvac_control,end");
+        assertThat(headers(dead)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                DlqHeaders.ERROR_STAGE, "stream-processors",
+                DlqHeaders.ERROR_REASON, "Cannot parse timestamp '17x' in vehicle.logs.raw[0]@" + badOffset
+                        + ": expected epoch seconds or ISO-8601",
+                DlqHeaders.SOURCE_TOPIC, Topics.VEHICLE_LOGS_RAW,
+                DlqHeaders.SOURCE_PARTITION, "0",
+                DlqHeaders.SOURCE_OFFSET, Long.toString(badOffset)));
+    }
+
+    private static String t(String secondsAfterBase) {
+        return new BigDecimal(BASE).add(new BigDecimal(secondsAfterBase)).toPlainString();
+    }
+
+    private static Instant instant(String secondsAfterBase) {
+        return EventTimes.fromEpochSeconds(t(secondsAfterBase));
+    }
+
+    /** The row the pipeline must produce for a call, its id derived from its START line's position in Kafka. */
+    private static CallRow row(Map<String, Long> offsets, String vehicle, String function, String start, String end,
+                               String duration, int depth) {
+        Instant startTime = instant(start);
+        String startLine = offsets.keySet().stream()
+                .filter(l -> l.startsWith(vehicle + "," + t(start) + "," + function + ",")
+                        && l.toLowerCase().endsWith(",start"))
+                .findFirst().orElseThrow();
+        String position = new RecordOrigin(Topics.VEHICLE_LOGS_RAW, 0, offsets.get(startLine), 0, null).position();
+        String callId = EventIds.vehicleEventId(vehicle, startTime, function, EventType.START, position);
+        return new CallRow(callId, vehicle, function, startTime, instant(end), new BigDecimal(duration), depth);
+    }
+
+    record Line(String key, String value) {
+    }
+
+    record CallRow(String callId, String vehicleId, String functionName, Instant start, Instant end,
+                   BigDecimal duration, int depth) {
+    }
+
+    private static Map<String, Long> publish(List<Line> lines) throws Exception {
+        Map<String, Long> offsets = new HashMap<>();
+        try (var publisher = new LogPublisher(LogPublisherConfig.of(Map.of(
+                LogPublisherConfig.BOOTSTRAP_SERVERS, stack.endpoints().kafkaBootstrap())))) {
+            for (Line line : lines) {
+                RecordMetadata metadata = publisher.publish(Topics.VEHICLE_LOGS_RAW, line.key(), line.value()).get();
+                offsets.put(line.value(), metadata.offset());
+            }
+        }
+        return offsets;
+    }
+
+    private static List<CallRow> warehouseRows() throws SQLException {
+        var endpoints = stack.endpoints();
+        List<CallRow> rows = new ArrayList<>();
+        try (var connection = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.jdbcUser(),
+                endpoints.jdbcPassword());
+             var statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT call_id, vehicle_id, function_name, start_time, end_time,"
+                     + " duration, call_depth FROM tributary.log_functions_analysis")) {
+            while (rs.next()) {
+                rows.add(new CallRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC),
+                        rs.getObject(5, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC),
+                        rs.getBigDecimal(6), rs.getInt(7)));
+            }
+        }
+        return rows;
+    }
+
+    private static long loadedBatches() throws SQLException {
+        var endpoints = stack.endpoints();
+        try (var connection = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.jdbcUser(),
+                endpoints.jdbcPassword());
+             var statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT count(*) FROM tributary_meta.load_batches"
+                     + " WHERE table_name = 'log_functions_analysis'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Map<String, String> headers(ConsumerRecord<byte[], byte[]> record) {
+        Map<String, String> headers = new HashMap<>();
+        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        return headers;
+    }
+}

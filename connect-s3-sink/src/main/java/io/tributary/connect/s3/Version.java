@@ -1,0 +1,29 @@
+package io.tributary.connect.s3;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The plugin version, from a resource Maven fills in at build time (shown by the worker's /connector-plugins). */
+public final class Version {
+    private static final String VERSION = load();
+
+    private Version() {
+    }
+
+    public static String get() {
+        return VERSION;
+    }
+
+    private static String load() {
+        try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+            Properties props = new Properties();
+            if (in != null) {
+                props.load(in);
+            }
+            return props.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.tributary.warehouse.dialect;
+
+import io.tributary.warehouse.FunctionCallRow;
+import io.tributary.warehouse.QuarantineRow;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Rows as PostgreSQL {@code COPY … (FORMAT csv)} lines. Text is always quoted, so an empty string stays an empty
+ * string while an unquoted empty field is NULL (COPY's CSV default). Times are UTC wall-clock with microseconds,
+ * the TIMESTAMP columns' resolution.
+ */
+public final class PostgresCopyCsv {
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+
+    private PostgresCopyCsv() {
+    }
+
+    /** Columns in {@link io.tributary.warehouse.FunctionCallColumn} order, newline-terminated. */
+    public static String functionCall(FunctionCallRow row) {
+        return new Line()
+                .text(row.callId()).text(row.vehicleId()).text(row.functionName())
+                .time(row.startTime()).time(row.endTime())
+                .decimal(row.durationSeconds()).number(row.callDepth()).date(row.eventDate())
+                .end();
+    }
+
+    /** Columns in {@link SqlDialect#QUARANTINE_COLUMNS} order, newline-terminated. */
+    public static String quarantine(QuarantineRow row, String batchId) {
+        return new Line()
+                .text(row.reason()).text(row.eventId()).text(row.vehicleId()).text(row.functionName())
+                .text(row.eventType()).time(row.eventTime()).number(row.seq()).text(row.eventJson()).text(batchId)
+                .end();
+    }
+
+    static String timestamp(Instant instant) {
+        return TIMESTAMP.format(instant.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private static final class Line {
+        private final StringBuilder out = new StringBuilder(128);
+        private boolean first = true;
+
+        Line text(String value) {
+            return field(value == null ? null : '"' + value.replace("\"", "\"\"") + '"');
+        }
+
+        Line time(Instant value) {
+            return field(value == null ? null : timestamp(value));
+        }
+
+        Line decimal(BigDecimal value) {
+            return field(value == null ? null : value.toPlainString());
+        }
+
+        Line number(Number value) {
+            return field(value == null ? null : value.toString());
+        }
+
+        Line date(LocalDate value) {
+            return field(value == null ? null : value.toString());
+        }
+
+        private Line field(String encoded) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            if (encoded != null) {
+                out.append(encoded);
+            }
+            return this;
+        }
+
+        String end() {
+            return out.append('\n').toString();
+        }
+    }
+}

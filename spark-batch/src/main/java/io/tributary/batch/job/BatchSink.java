@@ -1,0 +1,109 @@
+package io.tributary.batch.job;
+
+import io.tributary.batch.lake.BatchPublisher;
+import io.tributary.batch.pairing.PairedCall;
+import io.tributary.batch.pairing.PairingEvent;
+import io.tributary.warehouse.FunctionCallRow;
+import io.tributary.warehouse.LoadResult;
+import io.tributary.warehouse.QuarantineRow;
+import io.tributary.warehouse.Warehouse;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The foreachBatch body: collect the batch's pairing output on the driver, publish calls to the lake, load calls and
+ * quarantine into the warehouse under the load batch id {@code <query id>-<batch id>}.
+ *
+ * <p>Collecting is deliberate: a micro-batch of landed vehicle events yields thousands of rows, not millions, and the
+ * loader needs them as a list for one transaction. The query id comes from the checkpoint, so a batch replayed after
+ * a crash gets the same id (the ledger skips it, the lake files are overwritten), while a new checkpoint gets a new
+ * query id and can never collide with the ids of an old one.
+ */
+final class BatchSink implements VoidFunction2<Dataset<PairingOutput>, Long> {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(BatchSink.class);
+    /** Set by Spark's stream execution thread, which is the thread foreachBatch runs on. */
+    private static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
+
+    private final transient BatchPublisher publisher;
+    private final transient Warehouse warehouse;
+    private final boolean loadFromManifest;
+    private final transient Consumer<BatchOutcome> outcomes;
+
+    BatchSink(BatchPublisher publisher, Warehouse warehouse, boolean loadFromManifest, Consumer<BatchOutcome> outcomes) {
+        this.publisher = publisher;
+        this.warehouse = warehouse;
+        this.loadFromManifest = loadFromManifest;
+        this.outcomes = outcomes;
+    }
+
+    @Override
+    public void call(Dataset<PairingOutput> batch, Long batchId) throws SQLException {
+        String queryId = batch.sparkSession().sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
+        if (queryId == null) {
+            throw new IllegalStateException("no streaming query id on this thread: BatchSink must run in foreachBatch");
+        }
+        String loadBatchId = queryId + "-" + batchId;
+        long t0 = System.nanoTime();
+        List<PairingOutput> rows = batch.collectAsList();
+        long t1 = System.nanoTime();
+
+        var calls = new ArrayList<PairedCall>();
+        var quarantine = new ArrayList<QuarantineRow>();
+        int input = 0;
+        int duplicates = 0;
+        for (PairingOutput row : rows) {
+            switch (row.getKind()) {
+                case PairingOutput.CALL -> calls.add(row.toCall());
+                case PairingOutput.QUARANTINE -> quarantine.add(quarantineRow(row.getReason(), row.quarantinedEvent()));
+                case PairingOutput.COUNTS -> {
+                    input += row.getInputEvents();
+                    duplicates += row.getDuplicates();
+                }
+                default -> throw new IllegalStateException("unknown pairing output kind " + row.getKind());
+            }
+        }
+        calls.sort(Comparator.comparing(PairedCall::callId));
+        quarantine.sort(Comparator.comparing(QuarantineRow::reason)
+                .thenComparing(q -> String.valueOf(q.eventId())).thenComparing(q -> String.valueOf(q.eventJson())));
+
+        BatchPublisher.Published published = publisher.publish(loadBatchId, calls);
+        long t2 = System.nanoTime();
+        Optional<String> manifest = loadFromManifest ? published.manifestRedshiftUrl() : Optional.empty();
+        LoadResult load = warehouse.loadFunctionCalls(loadBatchId,
+                calls.stream().map(BatchSink::callRow).toList(), quarantine, manifest);
+        long t3 = System.nanoTime();
+
+        var outcome = new BatchOutcome(batchId, loadBatchId, input, calls.size(), quarantine.size(), duplicates, load,
+                millis(t1 - t0), millis(t2 - t1), millis(t3 - t2));
+        LOG.info("batch {} ({}): {} input events, {} calls, {} quarantined, {} duplicates; load {}; took {} ms "
+                        + "(read+pair {} ms, lake {} ms, warehouse {} ms)",
+                batchId, loadBatchId, input, calls.size(), quarantine.size(), duplicates,
+                load.skipped() ? "skipped (already in ledger)" : load.rowsUpserted() + " rows upserted",
+                outcome.totalMs(), outcome.pairingMs(), outcome.lakeMs(), outcome.warehouseMs());
+        outcomes.accept(outcome);
+    }
+
+    static FunctionCallRow callRow(PairedCall c) {
+        return new FunctionCallRow(c.callId(), c.vehicleId(), c.functionName(), c.startTime(), c.endTime(),
+                c.durationSeconds(), c.callDepth(), c.eventDate());
+    }
+
+    static QuarantineRow quarantineRow(String reason, PairingEvent e) {
+        return new QuarantineRow(reason, e.eventId(), e.vehicleId(), e.functionName(), e.eventType(), e.eventTime(),
+                e.seq(), e.json());
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+}

@@ -1,0 +1,58 @@
+package io.tributary.batch.job;
+
+import io.tributary.batch.pairing.CallPairer;
+import io.tributary.batch.pairing.PairingEvent;
+import io.tributary.batch.pairing.PairingResult;
+import io.tributary.batch.pairing.PairingState;
+import org.apache.spark.api.java.function.FlatMapGroupsWithStateFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.streaming.GroupState;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+
+/**
+ * Spark adapter of {@link CallPairer} for one (vehicle, function) group.
+ *
+ * <p>The query uses a processing-time timeout although pairing is about event time: with
+ * {@code EventTimeTimeout} Spark drops rows older than the watermark before this function sees them, and DESIGN.md
+ * wants those quarantined as {@code late}, never dropped. So this function reads the watermark itself and a group with
+ * open calls asks to be called again in the next batch (timeout of 1 ms) to expire them.
+ */
+public final class PairingFunction implements FlatMapGroupsWithStateFunction<String, Row, PairingStateBean, PairingOutput> {
+    private static final long serialVersionUID = 1L;
+    /** "call me again in any later batch": batch timestamps only grow, so 1 ms means the next batch. */
+    private static final long RECHECK_AFTER_MS = 1;
+
+    private final Duration maxCallDuration;
+
+    public PairingFunction(Duration maxCallDuration) {
+        this.maxCallDuration = maxCallDuration;
+    }
+
+    @Override
+    public Iterator<PairingOutput> call(String key, Iterator<Row> rows, GroupState<PairingStateBean> state) {
+        var events = new ArrayList<PairingEvent>();
+        rows.forEachRemaining(row -> events.add(LandingEvents.toPairingEvent(row)));
+        PairingState before = state.exists() ? state.get().toState() : PairingState.EMPTY;
+        Instant watermark = Instant.ofEpochMilli(Math.max(0L, state.getCurrentWatermarkMs()));
+
+        PairingResult result = new CallPairer(maxCallDuration).pair(before, events, watermark);
+
+        if (result.state().isEmpty()) {
+            state.remove();
+        } else {
+            state.update(PairingStateBean.of(result.state()));
+            state.setTimeoutDuration(RECHECK_AFTER_MS);
+        }
+        var out = new ArrayList<PairingOutput>();
+        result.calls().forEach(c -> out.add(PairingOutput.call(c)));
+        result.quarantined().forEach(q -> out.add(PairingOutput.quarantine(q)));
+        if (!events.isEmpty()) {
+            out.add(PairingOutput.counts(events.size(), result.duplicates()));
+        }
+        return out.iterator();
+    }
+}

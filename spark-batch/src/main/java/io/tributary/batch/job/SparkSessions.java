@@ -1,0 +1,38 @@
+package io.tributary.batch.job;
+
+import io.tributary.batch.config.BatchConfig;
+import io.tributary.batch.lake.S3aSettings;
+import org.apache.spark.sql.SparkSession;
+
+/** The Spark session of the batch job, with the settings the pairing and the lake layout rely on. */
+public final class SparkSessions {
+    private SparkSessions() {
+    }
+
+    public static SparkSession forBatch(BatchConfig config) {
+        SparkSession.Builder builder = SparkSession.builder().appName("tributary-batch");
+        // spark-submit passes --master and --conf as system properties: those win over our defaults
+        if (System.getProperty("spark.master") == null) {
+            builder.master(config.sparkMaster());
+        }
+        if (System.getProperty("spark.sql.shuffle.partitions") == null) {
+            builder.config("spark.sql.shuffle.partitions", config.shufflePartitions());
+        }
+        if (System.getProperty("spark.ui.enabled") == null && config.sparkMaster().startsWith("local")) {
+            builder.config("spark.ui.enabled", false);
+        }
+        builder
+                // event_date and the landing dt= dates are UTC days
+                .config("spark.sql.session.timeZone", "UTC")
+                // timestamps arrive as java.time.Instant (microseconds kept, no JVM time zone involved)
+                .config("spark.sql.datetime.java8API.enabled", true)
+                .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
+                // the pairing operator uses a processing-time timeout, for which Spark would otherwise run empty
+                // batches forever, and Trigger.AvailableNow would never end (PairingFunction says why)
+                .config("spark.sql.streaming.noDataMicroBatches.enabled", false)
+                // int64 microseconds instead of legacy INT96: exact, and what Redshift COPY and other readers expect
+                .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+        S3aSettings.hadoopProperties(config).forEach((key, value) -> builder.config("spark.hadoop." + key, value));
+        return builder.getOrCreate();
+    }
+}

@@ -1,0 +1,130 @@
+package io.tributary.batch.lake;
+
+import io.tributary.batch.pairing.PairedCall;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes one batch's calls to the lake: staging parquet + COPY manifest (what the warehouse loads), then the processed
+ * zone under names derived from the load batch id, so replaying a batch overwrites its files instead of adding
+ * copies. Everything here is idempotent per load batch id.
+ */
+public final class BatchPublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchPublisher.class);
+    public static final String MANIFEST = "manifest.json";
+
+    private final SparkSession spark;
+    private final LakePaths paths;
+
+    public BatchPublisher(SparkSession spark, LakePaths paths) {
+        this.spark = spark;
+        this.paths = paths;
+    }
+
+    /** What was written for a batch; the manifest is absent when the batch had no calls. */
+    public record Published(Optional<String> manifestPath, Optional<String> manifestRedshiftUrl, int stagedFiles,
+                            int processedFiles) {
+        static final Published NOTHING = new Published(Optional.empty(), Optional.empty(), 0, 0);
+    }
+
+    public Published publish(String loadBatchId, List<PairedCall> calls) {
+        if (calls.isEmpty()) {
+            return Published.NOTHING;
+        }
+        String table = LakePaths.FUNCTION_CALLS_TABLE;
+        // one partition: batches are small, and one file per batch keeps COPY and the lake tidy
+        Dataset<Row> frame = spark.createDataFrame(CallsTable.rows(calls), CallsTable.SCHEMA).coalesce(1);
+
+        String staging = paths.stagingBatch(table, loadBatchId);
+        frame.write().mode(SaveMode.Overwrite).parquet(staging);
+        List<FileStatus> staged = parquetFiles(new Path(staging));
+        var entries = staged.stream()
+                .map(f -> new CopyManifest.Entry(paths.redshiftUrl(f.getPath().toString()), f.getLen()))
+                .toList();
+        String manifest = staging + MANIFEST;
+        writeText(new Path(manifest), CopyManifest.toJson(entries));
+
+        int processed = publishProcessed(frame, table, loadBatchId);
+        LOG.debug("batch {}: staged {} file(s) at {}, {} processed file(s)", loadBatchId, staged.size(), staging,
+                processed);
+        return new Published(Optional.of(manifest), Optional.of(paths.redshiftUrl(manifest)), staged.size(),
+                processed);
+    }
+
+    /**
+     * Spark names output files with a random UUID; writing to scratch and renaming to
+     * {@code part-<loadBatchId>-<n>.parquet} makes a replay replace the batch's files rather than add to them.
+     */
+    private int publishProcessed(Dataset<Row> frame, String table, String loadBatchId) {
+        String scratch = paths.publishScratch(table, loadBatchId);
+        frame.write().mode(SaveMode.Overwrite).partitionBy(CallsTable.EVENT_DATE).parquet(scratch);
+        Path scratchPath = new Path(scratch);
+        Path target = new Path(paths.processedTable(table));
+        int published = 0;
+        try {
+            FileSystem fs = scratchPath.getFileSystem(hadoopConf());
+            for (FileStatus dateDir : fs.listStatus(scratchPath, p -> p.getName().startsWith(CallsTable.EVENT_DATE + "="))) {
+                Path targetDir = new Path(target, dateDir.getPath().getName());
+                fs.mkdirs(targetDir);
+                String prefix = "part-" + loadBatchId + "-";
+                for (FileStatus old : fs.listStatus(targetDir, p -> p.getName().startsWith(prefix))) {
+                    fs.delete(old.getPath(), false);
+                }
+                List<FileStatus> files = parquetFiles(dateDir.getPath());
+                for (int n = 0; n < files.size(); n++) {
+                    Path to = new Path(targetDir, prefix + n + ".parquet");
+                    if (!fs.rename(files.get(n).getPath(), to)) {
+                        throw new IOException("cannot move " + files.get(n).getPath() + " to " + to);
+                    }
+                    published++;
+                }
+            }
+            fs.delete(scratchPath, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish batch " + loadBatchId + " to " + target, e);
+        }
+        return published;
+    }
+
+    private List<FileStatus> parquetFiles(Path dir) {
+        try {
+            FileSystem fs = dir.getFileSystem(hadoopConf());
+            var files = new ArrayList<>(Arrays.asList(fs.listStatus(dir,
+                    p -> p.getName().startsWith("part-") && p.getName().endsWith(".parquet"))));
+            files.sort(Comparator.comparing(f -> f.getPath().getName()));
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private void writeText(Path path, String text) {
+        try (OutputStream out = path.getFileSystem(hadoopConf()).create(path, true)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path, e);
+        }
+    }
+
+    private Configuration hadoopConf() {
+        return spark.sparkContext().hadoopConfiguration();
+    }
+}

@@ -1,0 +1,103 @@
+package io.tributary.streams.app;
+
+import io.tributary.streams.vehicle.VehicleTopologyConfig;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.apache.kafka.common.config.ConfigDef.Range.atLeast;
+
+/**
+ * Settings of the stream-processors application, including the vehicle topology's ({@link VehicleTopologyConfig}).
+ * Raw Kafka Streams settings can be passed as {@code streams.override.<streams key>}; they never override
+ * exactly-once processing.
+ */
+public final class StreamsAppConfig extends AbstractConfig {
+    public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
+    public static final String SECURITY_PROTOCOL = "kafka.security.protocol";
+    public static final String SASL_MECHANISM = "kafka.sasl.mechanism";
+    public static final String SASL_JAAS_CONFIG = "kafka.sasl.jaas.config";
+    public static final String APPLICATION_ID = "streams.application.id";
+    public static final String STATE_DIR = "streams.state.dir";
+    public static final String REPLICATION_FACTOR = "streams.replication.factor";
+    public static final String COMMIT_INTERVAL_MS = "streams.commit.interval.ms";
+    public static final String NUM_THREADS = "streams.num.stream.threads";
+    public static final String START_TIMEOUT_MS = "streams.start.timeout.ms";
+    public static final String OVERRIDE_PREFIX = "streams.override.";
+
+    public static final ConfigDef CONFIG_DEF = new ConfigDef(VehicleTopologyConfig.CONFIG_DEF)
+            .define(BOOTSTRAP_SERVERS, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
+                    Importance.HIGH, "Kafka brokers to connect to, host:port[,host:port...].")
+            .define(SECURITY_PROTOCOL, Type.STRING, "PLAINTEXT",
+                    ConfigDef.CaseInsensitiveValidString.in("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"),
+                    Importance.MEDIUM, "Protocol to talk to the brokers (MSK with IAM or SCRAM uses SASL_SSL).")
+            .define(SASL_MECHANISM, Type.STRING, "", Importance.MEDIUM,
+                    "SASL mechanism, e.g. SCRAM-SHA-512 or AWS_MSK_IAM; empty = the client default.")
+            .define(SASL_JAAS_CONFIG, Type.PASSWORD, null, Importance.MEDIUM,
+                    "JAAS login line for SASL; a secret, never logged.")
+            .define(APPLICATION_ID, Type.STRING, "tributary-streams", new ConfigDef.NonEmptyString(), Importance.HIGH,
+                    "Kafka Streams application.id: the consumer group and the prefix of internal topics and "
+                            + "transactional ids. Changing it restarts processing from the raw topics' reset policy.")
+            .define(STATE_DIR, Type.STRING, ".tributary/streams-state", new ConfigDef.NonEmptyString(),
+                    Importance.MEDIUM, "Directory for Kafka Streams local state (one per instance on a machine).")
+            .define(REPLICATION_FACTOR, Type.SHORT, (short) 1, atLeast(-1), Importance.MEDIUM,
+                    "Replication factor of internal topics; 1 for a one-broker stack, 3 in production, "
+                            + "-1 = the broker default.")
+            .define(COMMIT_INTERVAL_MS, Type.LONG, 1_000L, atLeast(10), Importance.MEDIUM,
+                    "How often transactions commit: the end-to-end latency floor for read_committed consumers.")
+            .define(NUM_THREADS, Type.INT, 1, atLeast(1), Importance.LOW, "Stream threads of this instance.")
+            .define(START_TIMEOUT_MS, Type.LONG, 60_000L, atLeast(1), Importance.LOW,
+                    "How long start waits for the application to reach RUNNING before failing.");
+
+    public StreamsAppConfig(Map<?, ?> props) {
+        super(CONFIG_DEF, props, false);
+    }
+
+    public static StreamsAppConfig of(Map<String, ?> props) {
+        return new StreamsAppConfig(props);
+    }
+
+    public VehicleTopologyConfig vehicleTopology() {
+        return new VehicleTopologyConfig(originals());
+    }
+
+    public String applicationId() {
+        return getString(APPLICATION_ID);
+    }
+
+    public long startTimeoutMs() {
+        return getLong(START_TIMEOUT_MS);
+    }
+
+    /** Overrides first, then tunables where not overridden, then what must hold: exactly-once v2 and the serdes. */
+    public Map<String, Object> streamsProperties() {
+        Map<String, Object> props = new HashMap<>(originalsWithPrefix(OVERRIDE_PREFIX));
+        props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, getString(STATE_DIR));
+        props.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) getShort(REPLICATION_FACTOR));
+        props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, getLong(COMMIT_INTERVAL_MS));
+        props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, getInt(NUM_THREADS));
+        props.putIfAbsent(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, getString(SECURITY_PROTOCOL));
+        if (!getString(SASL_MECHANISM).isBlank()) {
+            props.putIfAbsent(SaslConfigs.SASL_MECHANISM, getString(SASL_MECHANISM));
+        }
+        Password jaas = getPassword(SASL_JAAS_CONFIG);
+        if (jaas != null) {
+            props.putIfAbsent(SaslConfigs.SASL_JAAS_CONFIG, jaas);
+        }
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, getString(BOOTSTRAP_SERVERS).trim());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
+        return props;
+    }
+}
