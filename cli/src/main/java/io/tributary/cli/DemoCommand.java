@@ -1,9 +1,8 @@
 package io.tributary.cli;
 
 import io.tributary.cli.pipeline.LocalPipeline;
-import io.tributary.cli.pipeline.PipelineCounts;
+import io.tributary.cli.pipeline.PeakMemory;
 import io.tributary.cli.pipeline.ProgressTicker;
-import io.tributary.cli.pipeline.Rate;
 import io.tributary.events.Topics;
 import io.tributary.producers.fleet.FleetRun;
 import io.tributary.producers.fleet.FleetSimulator;
@@ -25,7 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** {@code tributary demo}: the whole pipeline on the local stack, fed by the fleet simulator. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -38,8 +36,8 @@ final class DemoCommand implements Callable<Integer> {
             defaultValue = "60000")
     long events;
 
-    @Option(names = "--rate", description = "Lines per second; 0 = as fast as Kafka takes them (default: ${DEFAULT-VALUE}).",
-            defaultValue = "0")
+    @Option(names = "--rate", description = "Lines per second; 0 = as fast as Kafka takes them (default: ${DEFAULT-VALUE}, about a minute of logs).",
+            defaultValue = "1000")
     double rate;
 
     @Option(names = "--vehicles", description = "Simulated vehicles (default: ${DEFAULT-VALUE}).", defaultValue = "50")
@@ -88,15 +86,19 @@ final class DemoCommand implements Callable<Integer> {
                     + " (server logs in " + stack.dataDir().resolve("logs") + ")", e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping the pipeline and every server of the stack ...");
             pipeline.close();
             stack.close();
+            out.println("Stopped.");
         }, "tributary-demo-shutdown"));
         double readySeconds = (System.nanoTime() - t0) / 1e9;
 
         long pipelineStart = System.nanoTime();
-        FleetTruth truth = publishAndWatch(out, pipeline, stack.endpoints().kafkaBootstrap());
+        var memory = new PeakMemory();
+        FleetTruth truth = publishAndWatch(out, new DemoProgress(stack, pipeline, memory), pipeline,
+                stack.endpoints().kafkaBootstrap());
         DemoSummary summary = DemoSummary.collect(pipeline, truth, stack.endpoints(),
-                Duration.ofNanos(System.nanoTime() - pipelineStart), stackSeconds, readySeconds);
+                Duration.ofNanos(System.nanoTime() - pipelineStart), stackSeconds, readySeconds, memory.peakMib());
         summary.print(out);
         UpCommand.printEndpoints(out, stack.endpoints(), stack.dataDir());
         if (exit) {
@@ -124,33 +126,21 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private FleetTruth publishAndWatch(PrintStream out, LocalPipeline pipeline, String bootstrap) throws InterruptedException {
+    private FleetTruth publishAndWatch(PrintStream out, DemoProgress progress, LocalPipeline pipeline,
+                                       String bootstrap) throws InterruptedException {
         var spec = new FleetSpec(seed, vehicles, events, Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 FunctionCatalogue.standard(), false);
-        AtomicLong produced = new AtomicLong();
-        AtomicLong expectedCalls = new AtomicLong(-1);
-        Rate producedRate = new Rate();
-        Rate landedRate = new Rate();
-        Rate loadedRate = new Rate();
-        out.printf("Publishing %,d vehicle log lines from %d vehicles to %s ...%n", events, vehicles,
-                Topics.VEHICLE_LOGS_RAW);
+        out.printf("Publishing %,d vehicle log lines from %d vehicles to %s%s ...%n", events, vehicles,
+                Topics.VEHICLE_LOGS_RAW, rate > 0 ? String.format(" at %,.0f lines/s", rate) : "");
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (var ticker = new ProgressTicker(out, Duration.ofSeconds(3), () -> {
-            PipelineCounts c = pipeline.counts();
-            long expected = expectedCalls.get();
-            return String.format("  produced %,9d (%8s) | canonical %,9d | dlq %,d | landed %,9d (%8s, lag %,d) | loaded calls %,9d%s (%8s)",
-                    produced.get(), Rate.human(producedRate.update(produced.get())), c.canonicalOffsets(),
-                    c.dlqOffsets(), c.landedOffsets(), Rate.human(landedRate.update(c.landedOffsets())),
-                    c.landingLag(), c.callsLoaded(), expected < 0 ? "" : String.format(" / %,d", expected),
-                    Rate.human(loadedRate.update(c.callsLoaded())));
-        })) {
+        try (var ticker = new ProgressTicker(out, Duration.ofSeconds(3), progress)) {
             FleetTruth truth;
             try (var publisher = new LogPublisher(LogPublisherConfig.of(Map.of(
                     LogPublisherConfig.BOOTSTRAP_SERVERS, bootstrap)))) {
                 truth = FleetRun.publish(new FleetSimulator(spec), publisher, Topics.VEHICLE_LOGS_RAW, rate,
-                        progress -> produced.set(progress.acknowledged()));
+                        p -> progress.produced.set(p.acknowledged()));
             }
-            expectedCalls.set(truth.completeCalls());
+            progress.expectedCalls.set(truth.completeCalls());
             out.printf("Published %,d lines (%,d complete calls). Waiting until every call is in the warehouse ...%n",
                     truth.events(), truth.completeCalls());
             while (pipeline.callsLoaded() < truth.completeCalls()) {
@@ -165,6 +155,7 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 Thread.sleep(500); // polling a database from a CLI loop, not a test
             }
+            progress.sampleMemory();
             return truth;
         }
     }

@@ -9,16 +9,18 @@ import io.tributary.warehouse.FunctionStats;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** What a demo run did, compared with what the simulator emitted. */
 record DemoSummary(FleetTruth truth, long dlqRecords, long rowsLoaded, List<FunctionStats> functions,
-                   Duration endToEnd, double stackSeconds, double readySeconds, StackEndpoints endpoints) {
+                   Duration endToEnd, double stackSeconds, double readySeconds, StackEndpoints endpoints,
+                   Map<String, Long> peakMib) {
 
     static DemoSummary collect(LocalPipeline pipeline, FleetTruth truth, StackEndpoints endpoints, Duration endToEnd,
-                               double stackSeconds, double readySeconds) {
+                               double stackSeconds, double readySeconds, Map<String, Long> peakMib) {
         return new DemoSummary(truth, DeadLetters.count(endpoints.kafkaBootstrap()),
                 pipeline.callsLoaded(), pipeline.functionStats(),
-                endToEnd, stackSeconds, readySeconds, endpoints);
+                endToEnd, stackSeconds, readySeconds, endpoints, peakMib);
     }
 
     /** True when the warehouse holds exactly one row per emitted call and nothing went to the dead-letter topic. */
@@ -41,6 +43,9 @@ record DemoSummary(FleetTruth truth, long dlqRecords, long rowsLoaded, List<Func
         for (FunctionStats f : functions) {
             out.printf("  %-22s %,10d %12.6f %12.6f%n", f.functionName(), f.calls(), f.p50Seconds(), f.p95Seconds());
         }
+        out.println();
+        out.println("  peak memory (resident, with child processes)");
+        peakMib.forEach((name, mib) -> out.printf("    %-24s %,6d MiB%n", name, mib));
         out.println();
         out.println("Query the warehouse:");
         out.println("  " + psqlCommand(endpoints));

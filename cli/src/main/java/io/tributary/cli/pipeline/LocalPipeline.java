@@ -174,11 +174,12 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** Counts along the pipeline, for progress lines and completion checks. */
     public PipelineCounts counts() {
+        StreamsApp.VehicleCounts parsed = streams.vehicleCounts();
         return new PipelineCounts(
-                lag.endOffsetTotal(Topics.VEHICLE_LOGS_RAW),
+                parsed.parsed(),
+                parsed.deadLettered(),
                 lag.endOffsetTotal(Topics.VEHICLE_EVENTS),
                 lag.committedTotal(SINK_GROUP, Topics.VEHICLE_EVENTS),
-                lag.endOffsetTotal(Topics.DLQ),
                 callsLoaded());
     }
 

@@ -1,0 +1,48 @@
+package io.tributary.cli;
+
+import io.tributary.cli.pipeline.LocalPipeline;
+import io.tributary.cli.pipeline.PeakMemory;
+import io.tributary.cli.pipeline.PipelineCounts;
+import io.tributary.cli.pipeline.Rate;
+import io.tributary.stack.LocalStack;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/** The demo's periodic progress line (produced / parsed / landed / loaded, with rates); also samples peak memory. */
+final class DemoProgress implements Supplier<String> {
+    private final LocalStack stack;
+    private final LocalPipeline pipeline;
+    private final PeakMemory memory;
+    final AtomicLong produced = new AtomicLong();
+    final AtomicLong expectedCalls = new AtomicLong(-1);
+    private final Rate producedRate = new Rate();
+    private final Rate landedRate = new Rate();
+    private final Rate loadedRate = new Rate();
+
+    DemoProgress(LocalStack stack, LocalPipeline pipeline, PeakMemory memory) {
+        this.stack = stack;
+        this.pipeline = pipeline;
+        this.memory = memory;
+    }
+
+    @Override
+    public String get() {
+        sampleMemory();
+        PipelineCounts c = pipeline.counts();
+        long expected = expectedCalls.get();
+        return String.format("  produced %,9d (%7s) | parsed %,9d, dlq %,d | landed %5.1f%% (%7s, lag %,d offsets)"
+                        + " | loaded %,9d%s calls (%7s)",
+                produced.get(), Rate.human(producedRate.update(produced.get())),
+                c.parsed(), c.deadLettered(),
+                c.landedPercent(), Rate.human(landedRate.update(c.landedOffset())), c.landingLag(),
+                c.callsLoaded(), expected < 0 ? "" : String.format(" / %,d", expected),
+                Rate.human(loadedRate.update(c.callsLoaded())));
+    }
+
+    void sampleMemory() {
+        memory.sample("tributary (cli, streams)", ProcessHandle.current().pid());
+        stack.servers().forEach((server, process) -> memory.sample(server.id(), process));
+        memory.sample("spark", pipeline.sparkJob());
+    }
+}
