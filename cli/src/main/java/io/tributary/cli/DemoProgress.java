@@ -41,8 +41,9 @@ final class DemoProgress implements Supplier<String> {
     }
 
     void sampleMemory() {
-        memory.sample("tributary (cli, streams)", ProcessHandle.current().pid());
-        stack.servers().forEach((server, process) -> memory.sample(server.id(), process));
-        memory.sample("spark", pipeline.sparkJob());
+        memory.sample("tributary cli + streams", ProcessHandle.current());
+        stack.servers().forEach((server, process) -> memory.sample(server.id() + " jvm", process));
+        stack.postgresServerProcess().ifPresent(server -> memory.sampleTree("postgres server", server));
+        memory.sample("spark jvm", pipeline.sparkJob());
     }
 }

@@ -44,7 +44,7 @@ record DemoSummary(FleetTruth truth, long dlqRecords, long rowsLoaded, List<Func
             out.printf("  %-22s %,10d %12.6f %12.6f%n", f.functionName(), f.calls(), f.p50Seconds(), f.p95Seconds());
         }
         out.println();
-        out.println("  peak memory (resident, with child processes)");
+        out.println("  peak memory (resident set)");
         peakMib.forEach((name, mib) -> out.printf("    %-24s %,6d MiB%n", name, mib));
         out.println();
         out.println("Query the warehouse:");

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -180,6 +181,11 @@ public final class LocalStack implements PipelineStack {
         synchronized (servers) {
             return Map.copyOf(servers);
         }
+    }
+
+    /** The PostgreSQL server process (pg_ctl detaches it from the JVM that started it), for measurements. */
+    public Optional<ProcessHandle> postgresServerProcess() {
+        return postgresServer == null ? Optional.empty() : postgresServer.postmasterProcess();
     }
 
     public Path dataDir() {

@@ -6,23 +6,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 
-/**
- * Highest resident memory seen per process of a run, each process counted with its descendants (so the PostgreSQL
- * server processes count under the JVM that started them). Sampled by the caller, e.g. on every progress tick.
- */
+/** Highest resident memory seen per process of a run; sampled by the caller, e.g. on every progress tick. */
 public final class PeakMemory {
     private final Map<String, Long> peakKib = new LinkedHashMap<>();
 
-    /** Samples one process (and its descendants) under {@code name}. */
-    public synchronized void sample(String name, long pid) {
-        long total = rss(pid);
-        long descendants = ProcessHandle.of(pid).map(h -> h.descendants().mapToLong(c -> rss(c.pid())).sum()).orElse(0L);
-        peakKib.merge(name, total + descendants, Math::max);
+    /** Samples one process alone. */
+    public synchronized void sample(String name, ProcessHandle process) {
+        peakKib.merge(name, rss(process.pid()), Math::max);
     }
 
-    public synchronized void sample(String name, ManagedProcess process) {
+    /** Samples a process together with its descendants (a server and the processes it forked). */
+    public synchronized void sampleTree(String name, ProcessHandle process) {
+        long total = rss(process.pid()) + process.descendants().mapToLong(child -> rss(child.pid())).sum();
+        peakKib.merge(name, total, Math::max);
+    }
+
+    public void sample(String name, ManagedProcess process) {
         if (process != null && process.isAlive()) {
-            sample(name, process.pid());
+            sampleTree(name, process.handle());
         }
     }
 
