@@ -1,5 +1,7 @@
 package io.tributary.cli;
 
+import io.tributary.cli.config.ConfigOptions;
+import io.tributary.cli.config.StackConfigs;
 import io.tributary.cli.pipeline.LocalPipeline;
 import io.tributary.cli.pipeline.PeakMemory;
 import io.tributary.cli.pipeline.ProgressTicker;
@@ -14,6 +16,7 @@ import io.tributary.producers.publish.LogPublisherConfig;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.LocalStackConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
@@ -31,6 +34,9 @@ import java.util.concurrent.CountDownLatch;
                 "Prints progress while it runs and a summary at the end; keeps the stack up for queries until Ctrl-C (or exits with --exit).",
                 "Exit code: 0 when the warehouse holds exactly the emitted calls, 1 when it does not, 2 on bad options or a stage that failed."})
 final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions config;
 
     @Option(names = "--events", description = "Vehicle log lines to publish (whole calls only) (default: ${DEFAULT-VALUE}).",
             defaultValue = "60000")
@@ -58,8 +64,7 @@ final class DemoCommand implements Callable<Integer> {
             defaultValue = "15m", converter = DurationConverter.class)
     Duration timeout;
 
-    @Option(names = "--data-dir", description = "Data of this demo; wiped at start (default: ${DEFAULT-VALUE}).",
-            defaultValue = ".tributary/demo")
+    @Option(names = "--data-dir", description = "Data of this demo; wiped at start (default: .tributary/demo).")
     Path dataDir;
 
     @Option(names = "--exit", description = "Stop everything after the summary instead of waiting for Ctrl-C.")
@@ -70,10 +75,11 @@ final class DemoCommand implements Callable<Integer> {
         validate();
         PrintStream out = System.out;
         long t0 = System.nanoTime();
-        out.println("Starting the local stack (data in " + dataDir.toAbsolutePath() + ") ...");
+        // a demo starts from nothing, so rows loaded can be compared with what it emitted
+        LocalStackConfig stackConfig = StackConfigs.localStack(config, dataDir, Path.of(".tributary/demo"), true);
+        out.println("Starting the local stack (data in " + stackConfig.dataDir().toAbsolutePath() + ") ...");
         var printer = new StackPrinter(out);
-        LocalStack stack = LocalStack.start(LocalStackConfig.defaults().with(Map.of(
-                LocalStackConfig.DATA_DIR, dataDir.toString(), LocalStackConfig.CLEAN, "true")), printer);
+        LocalStack stack = LocalStack.start(stackConfig, printer);
         double stackSeconds = (System.nanoTime() - t0) / 1e9;
         out.printf("Stack ready in %.1f s. Starting the pipeline stages ...%n", stackSeconds);
         LocalPipeline pipeline;

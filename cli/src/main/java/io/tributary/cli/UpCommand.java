@@ -1,13 +1,15 @@
 package io.tributary.cli;
 
+import io.tributary.cli.config.ConfigOptions;
+import io.tributary.cli.config.StackConfigs;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.LocalStackConfig;
 import io.tributary.stack.StackEndpoints;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -17,8 +19,10 @@ import java.util.concurrent.CountDownLatch;
                 "Data stays in the data directory across restarts; Spark jobs are started by the pipeline commands."})
 final class UpCommand implements Callable<Integer> {
 
-    @Option(names = "--data-dir", description = "Where the servers keep their data (default: ${DEFAULT-VALUE}).",
-            defaultValue = ".tributary/stack")
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--data-dir", description = "Where the servers keep their data (default: stack.data.dir, else .tributary/stack).")
     Path dataDir;
 
     @Option(names = "--clean", description = "Wipe the data directory first.")
@@ -27,11 +31,10 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         var out = System.out;
-        out.println("Starting the local stack (data in " + dataDir.toAbsolutePath() + ") ...");
+        LocalStackConfig stackConfig = StackConfigs.localStack(config, dataDir, Path.of(".tributary/stack"), clean);
+        out.println("Starting the local stack (data in " + stackConfig.dataDir().toAbsolutePath() + ") ...");
         long t0 = System.nanoTime();
-        LocalStack stack = LocalStack.start(LocalStackConfig.defaults().with(Map.of(
-                LocalStackConfig.DATA_DIR, dataDir.toString(),
-                LocalStackConfig.CLEAN, Boolean.toString(clean))), new StackPrinter(out));
+        LocalStack stack = LocalStack.start(stackConfig, new StackPrinter(out));
         out.printf("Stack ready in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
         printEndpoints(out, stack.endpoints(), stack.dataDir());
         out.println("Press Ctrl-C to stop every server.");
