@@ -6,11 +6,15 @@ import io.tributary.events.DlqHeaders;
 import io.tributary.events.EventIds;
 import io.tributary.events.EventTimes;
 import io.tributary.events.EventType;
+import io.tributary.events.LandingLayout;
 import io.tributary.events.Topics;
+import io.tributary.events.VehicleEventJson;
 import io.tributary.producers.publish.LogPublisher;
 import io.tributary.producers.publish.LogPublisherConfig;
 import io.tributary.stack.PipelineStack;
 import io.tributary.stack.PipelineStacks;
+import io.tributary.stack.s3.S3Clients;
+import io.tributary.stack.s3.S3Credentials;
 import io.tributary.streams.vehicle.RecordOrigin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -104,6 +109,9 @@ class PipelineEndToEndIT {
                 row(offsets, "V1", "path_planning", "111.000001", "112.500000", "1.499999", 0),
                 row(offsets, "V2", "hvac_control", "200.000000", "205.000002", "5.000002", 0));
 
+        assertThat(landedEvents()).as("every canonical event landed in S3 exactly once")
+                .hasSize(10).doesNotHaveDuplicates();
+
         List<ConsumerRecord<byte[], byte[]>> deadLetters = DeadLetters.readAll(stack.endpoints().kafkaBootstrap());
         assertThat(deadLetters).hasSize(1);
         ConsumerRecord<byte[], byte[]> dead = deadLetters.get(0);
@@ -186,6 +194,29 @@ class PipelineEndToEndIT {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** Event ids of every line of every landed object, after checking each key follows the landing layout. */
+    private static List<String> landedEvents() throws java.io.IOException {
+        var endpoints = stack.endpoints();
+        var credentials = new S3Credentials(endpoints.s3AccessKey(), endpoints.s3SecretKey());
+        List<String> eventIds = new ArrayList<>();
+        try (S3Client s3 = S3Clients.create(endpoints.s3Endpoint(), endpoints.s3Region(), credentials)) {
+            var listing = s3.listObjectsV2Paginator(b -> b.bucket(endpoints.bucket())
+                    .prefix(LandingLayout.topicPrefix(LandingLayout.DEFAULT_TOPICS_DIR, Topics.VEHICLE_EVENTS)));
+            // the Spark job creates the (empty) landing prefix at start: S3A marks directories with a "/" object
+            for (var object : listing.contents().stream().filter(o -> !o.key().endsWith("/")).toList()) {
+                assertThat(object.key()).matches(
+                        "landing/vehicle\\.events/dt=\\d{4}-\\d{2}-\\d{2}/vehicle\\.events\\+0\\+\\d{10}\\.jsonl\\.gz");
+                try (var in = new java.util.zip.GZIPInputStream(
+                        s3.getObject(b -> b.bucket(endpoints.bucket()).key(object.key())));
+                     var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+                    reader.lines().filter(line -> !line.isBlank()).forEach(line ->
+                            eventIds.add(VehicleEventJson.decode(line.getBytes(StandardCharsets.UTF_8)).eventId()));
+                }
+            }
+        }
+        return eventIds;
     }
 
     private static Map<String, String> headers(ConsumerRecord<byte[], byte[]> record) {
