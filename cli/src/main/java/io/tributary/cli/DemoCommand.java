@@ -6,6 +6,7 @@ import io.tributary.cli.pipeline.LocalPipeline;
 import io.tributary.cli.pipeline.PeakMemory;
 import io.tributary.cli.pipeline.ProgressTicker;
 import io.tributary.events.Topics;
+import io.tributary.monitor.status.StatusServer;
 import io.tributary.producers.fleet.FleetRun;
 import io.tributary.producers.fleet.FleetSimulator;
 import io.tributary.producers.fleet.FleetSpec;
@@ -67,6 +68,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Data of this demo; wiped at start (default: .tributary/demo).")
     Path dataDir;
 
+    @Option(names = "--status-port", description = "Port of the status page (/, /metrics, /health); a free port when taken (default: ${DEFAULT-VALUE}).",
+            defaultValue = "8089")
+    int statusPort;
+
     @Option(names = "--exit", description = "Stop everything after the summary instead of waiting for Ctrl-C.")
     boolean exit;
 
@@ -83,16 +88,27 @@ final class DemoCommand implements Callable<Integer> {
         double stackSeconds = (System.nanoTime() - t0) / 1e9;
         out.printf("Stack ready in %.1f s. Starting the pipeline stages ...%n", stackSeconds);
         LocalPipeline pipeline;
+        StatusServer status;
+        var options = new LocalPipeline.Options(trigger, partitions, stack.dataDir().resolve("pipeline"),
+                Duration.ofSeconds(5));
         try {
-            pipeline = LocalPipeline.start(stack, new LocalPipeline.Options(trigger, partitions,
-                    stack.dataDir().resolve("pipeline"), Duration.ofSeconds(5)), printer);
+            pipeline = LocalPipeline.start(stack, options, printer);
         } catch (RuntimeException e) {
             stack.close();
             throw new UserFacingException("a pipeline stage did not start: " + e.getMessage()
                     + " (server logs in " + stack.dataDir().resolve("logs") + ")", e);
         }
+        try {
+            status = StatusWiring.start(stack.endpoints(), options.checkpointDir(), trigger, statusPort);
+        } catch (RuntimeException e) {
+            pipeline.close();
+            stack.close();
+            throw new UserFacingException("the status page did not start: " + e.getMessage(), e);
+        }
+        printer.started("status page", status.url() + "  (/metrics, /health)");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping the pipeline and every server of the stack ...");
+            status.close();
             pipeline.close();
             stack.close();
             out.println("Stopped.");
@@ -107,7 +123,9 @@ final class DemoCommand implements Callable<Integer> {
                 Duration.ofNanos(System.nanoTime() - pipelineStart), stackSeconds, readySeconds, memory.peakMib());
         summary.print(out);
         UpCommand.printEndpoints(out, stack.endpoints(), stack.dataDir());
+        out.println("  status page       " + status.url());
         if (exit) {
+            status.close();
             pipeline.close();
             stack.close();
             return summary.matches() ? 0 : 1;

@@ -2,6 +2,7 @@ package io.tributary.cli;
 
 import io.tributary.cli.config.ConfigOptions;
 import io.tributary.cli.config.StackConfigs;
+import io.tributary.monitor.status.StatusServer;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.LocalStackConfig;
 import io.tributary.stack.StackEndpoints;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -28,6 +30,10 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--clean", description = "Wipe the data directory first.")
     boolean clean;
 
+    @Option(names = "--status-port", description = "Port of the status page (/, /metrics, /health); a free port when taken (default: ${DEFAULT-VALUE}).",
+            defaultValue = "8089")
+    int statusPort;
+
     @Override
     public Integer call() throws InterruptedException {
         var out = System.out;
@@ -37,6 +43,9 @@ final class UpCommand implements Callable<Integer> {
         LocalStack stack = LocalStack.start(stackConfig, new StackPrinter(out));
         out.printf("Stack ready in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
         printEndpoints(out, stack.endpoints(), stack.dataDir());
+        StatusServer status = StatusWiring.start(stack.endpoints(), null, Duration.ofMinutes(10), statusPort);
+        Runtime.getRuntime().addShutdownHook(new Thread(status::close, "tributary-status-shutdown"));
+        out.println("  status page       " + status.url() + "  (/metrics, /health)");
         out.println("Press Ctrl-C to stop every server.");
         // the stack's shutdown hook stops every child process on Ctrl-C
         new CountDownLatch(1).await();

@@ -47,6 +47,10 @@ public final class LocalPipeline implements AutoCloseable {
      * @param sinkIdleFlush how long a landing file of an idle partition stays open
      */
     public record Options(Duration trigger, int partitions, Path workDir, Duration sinkIdleFlush) {
+        /** Where the Spark job keeps its checkpoint (the monitor reads its file-source log). */
+        public Path checkpointDir() {
+            return workDir.resolve("spark-checkpoint");
+        }
     }
 
     private final PipelineStack stack;
@@ -142,7 +146,7 @@ public final class LocalPipeline implements AutoCloseable {
         Properties job = new Properties();
         job.put("spark.master", "local[2]");
         job.put("spark.trigger", options.trigger().toSeconds() + "s");
-        job.put("spark.checkpoint.location", options.workDir().resolve("spark-checkpoint").toUri().toString());
+        job.put("spark.checkpoint.location", options.checkpointDir().toUri().toString());
         job.put("s3.bucket", endpoints.bucket());
         job.put("s3.endpoint", endpoints.s3Endpoint());
         job.put("s3.region", endpoints.s3Region());

@@ -1,0 +1,64 @@
+package io.tributary.monitor.landing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The processed-files log of a Spark Structured Streaming file source: {@code <checkpoint>/sources/0/<batchId>}
+ * (and {@code <batchId>.compact} every few batches), each a "v1" line then one JSON entry per file with its
+ * {@code path}. Chosen over "objects newer than the last loaded batch" because it is exact: a file is processed
+ * when Spark recorded it, whatever its timestamp, and late-landing files of old dates are not missed.
+ * Reads a local checkpoint (path or file: URI); an s3a:// checkpoint is not read yet.
+ */
+public final class SparkFileSourceLog {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final Path sourceLog;
+
+    public SparkFileSourceLog(String checkpoint) {
+        Path root = checkpoint.startsWith("file:") ? Path.of(URI.create(checkpoint)) : Path.of(checkpoint);
+        this.sourceLog = root.resolve("sources").resolve("0");
+    }
+
+    /** Object keys (the path after the bucket) of every processed file; empty before the first batch. */
+    public Set<String> processedKeys() {
+        Set<String> keys = new HashSet<>();
+        if (!Files.isDirectory(sourceLog)) {
+            return keys;
+        }
+        try (Stream<Path> files = Files.list(sourceLog)) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+                readEntries(Files.readAllLines(file), keys);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Spark file-source log " + sourceLog, e);
+        }
+        return keys;
+    }
+
+    private static void readEntries(List<String> lines, Set<String> keys) throws IOException {
+        for (String line : lines) {
+            if (line.startsWith("{")) {
+                JsonNode entry = MAPPER.readTree(line);
+                if (entry.has("path")) {
+                    keys.add(objectKey(entry.get("path").asText()));
+                }
+            }
+        }
+    }
+
+    /** {@code s3a://bucket/landing/t/dt=…/f.jsonl.gz} -> {@code landing/t/dt=…/f.jsonl.gz}; URI escapes decoded. */
+    static String objectKey(String path) {
+        String decoded = URI.create(path).getPath();
+        return decoded.startsWith("/") ? decoded.substring(1) : decoded;
+    }
+}
