@@ -3,6 +3,8 @@ package io.tributary.warehouse;
 import io.tributary.warehouse.dialect.JdbcUrls;
 import io.tributary.warehouse.dialect.SqlDialect;
 import io.tributary.warehouse.load.FunctionCallLoad;
+import io.tributary.warehouse.load.WebLoad;
+import io.tributary.warehouse.schema.AnalystRole;
 import io.tributary.warehouse.schema.KnownTable;
 import io.tributary.warehouse.schema.Migrator;
 import io.tributary.warehouse.schema.TableNames;
@@ -31,6 +33,7 @@ public final class Warehouse implements AutoCloseable {
     private final TableNames names;
     private final Driver driver;
     private final FunctionCallLoad functionCallLoad;
+    private final WebLoad webLoad;
     private Connection connection;
 
     private Warehouse(WarehouseConfig config, SqlDialect dialect, Driver driver) {
@@ -38,7 +41,8 @@ public final class Warehouse implements AutoCloseable {
         this.dialect = dialect;
         this.names = new TableNames(config.schema(), config.metaSchema());
         this.driver = driver;
-        this.functionCallLoad = new FunctionCallLoad(dialect, names);
+        this.functionCallLoad = new FunctionCallLoad(dialect, names, config.loadPolicy());
+        this.webLoad = new WebLoad(dialect, names, config.loadPolicy());
     }
 
     /** Opens a connection with the driver the URL's dialect needs (never DriverManager's guess). */
@@ -56,6 +60,9 @@ public final class Warehouse implements AutoCloseable {
         if (!applied.isEmpty()) {
             log.info("Warehouse schema {} migrated, versions applied: {}", names.schema(), applied);
         }
+        if (config.analystRole().isPresent()) {
+            new AnalystRole(dialect, names, config.analystRole().get()).apply(connection());
+        }
     }
 
     /**
@@ -70,6 +77,42 @@ public final class Warehouse implements AutoCloseable {
                                                      List<QuarantineRow> quarantine, Optional<String> s3ManifestUrl)
             throws SQLException {
         return functionCallLoad.run(connection(), batchId, calls, quarantine, s3ManifestUrl);
+    }
+
+    /**
+     * As {@link #loadFunctionCalls(String, List, List, Optional)}, and deletes the provisional calls the pairing
+     * retracted (ids disjoint from {@code calls}) in the same transaction.
+     */
+    public synchronized LoadResult loadFunctionCalls(String batchId, List<FunctionCallRow> calls,
+                                                     List<String> retractedCallIds, List<QuarantineRow> quarantine,
+                                                     Optional<String> s3ManifestUrl) throws SQLException {
+        return functionCallLoad.run(connection(), batchId, calls, retractedCallIds, quarantine, s3ManifestUrl);
+    }
+
+    /**
+     * Loads one batch of web requests (key event_id; a replayed request replaces its row).
+     *
+     * @param s3ManifestUrl the staging parquet's manifest; required by Redshift (COPY), ignored by PostgreSQL
+     */
+    public synchronized LoadResult loadWebRequests(String batchId, List<WebRequestRow> rows,
+                                                   Optional<String> s3ManifestUrl) throws SQLException {
+        return webLoad.requests(connection(), batchId, rows, List.of(), s3ManifestUrl);
+    }
+
+    /** As above, with the batch's malformed web.requests lines for the quarantine table (same transaction). */
+    public synchronized LoadResult loadWebRequests(String batchId, List<WebRequestRow> rows,
+                                                   List<QuarantineRow> quarantine, Optional<String> s3ManifestUrl)
+            throws SQLException {
+        return webLoad.requests(connection(), batchId, rows, quarantine, s3ManifestUrl);
+    }
+
+    /**
+     * Loads one batch of session versions (key session_id): a row replaces the stored one only when its version is
+     * higher or equal, so an older version never overwrites a newer one, whatever order batches arrive in.
+     */
+    public synchronized LoadResult loadWebSessions(String batchId, List<WebSessionRow> rows,
+                                                   Optional<String> s3ManifestUrl) throws SQLException {
+        return webLoad.sessions(connection(), batchId, rows, s3ManifestUrl);
     }
 
     /**

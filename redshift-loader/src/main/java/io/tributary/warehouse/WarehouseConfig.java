@@ -20,6 +20,10 @@ public final class WarehouseConfig extends AbstractConfig {
     public static final String PASSWORD = "warehouse.password";
     public static final String REDSHIFT_IAM_ROLE = "warehouse.redshift.iam.role";
     public static final String SCHEMA = "warehouse.schema";
+    public static final String ANALYST_ROLE = "warehouse.analyst.role";
+    public static final String ANALYZE_EVERY_BATCHES = "warehouse.analyze.every.batches";
+    public static final String VACUUM_EVERY_BATCHES = "warehouse.vacuum.every.batches";
+    public static final String DQ_MAX_FUTURE_SECONDS = "warehouse.dq.max.future.seconds";
 
     /** Identifiers are concatenated into SQL, so only plain lower-case names are accepted (and "_meta" must fit). */
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,49}");
@@ -35,7 +39,15 @@ public final class WarehouseConfig extends AbstractConfig {
             .define(REDSHIFT_IAM_ROLE, Type.STRING, "", new Matches(IAM_ROLE_ARN, true), Importance.MEDIUM,
                     "IAM role ARN Redshift assumes for COPY from S3; required with a jdbc:redshift: URL.")
             .define(SCHEMA, Type.STRING, "tributary", new Matches(IDENTIFIER, false), Importance.MEDIUM,
-                    "Schema of the analysis tables; ledger, quarantine and migrations live in <schema>_meta.");
+                    "Schema of the analysis tables; ledger, quarantine and migrations live in <schema>_meta.")
+            .define(ANALYST_ROLE, Type.STRING, "tributary_analyst", new Matches(IDENTIFIER, true), Importance.LOW,
+                    "Read-only role created and granted SELECT on both schemas at migration; empty = not managed.")
+            .define(ANALYZE_EVERY_BATCHES, Type.INT, 10, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "ANALYZE a table after its first loaded batch and every N-th after that; 0 = never.")
+            .define(VACUUM_EVERY_BATCHES, Type.INT, 100, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "Redshift only: VACUUM FULL … TO 95 PERCENT a table after every N-th loaded batch; 0 = never.")
+            .define(DQ_MAX_FUTURE_SECONDS, Type.LONG, 3600L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "The freshness gate fails a batch whose newest event is further ahead of the warehouse clock.");
 
     private WarehouseConfig(Map<String, ?> props) {
         super(CONFIG_DEF, props, false);
@@ -85,6 +97,17 @@ public final class WarehouseConfig extends AbstractConfig {
     /** Schema of the ledger, quarantine and migration history: {@code <schema>_meta}, i.e. tributary_meta. */
     public String metaSchema() {
         return schema() + "_meta";
+    }
+
+    /** The analyst role to manage, empty when not managed. */
+    public Optional<String> analystRole() {
+        String role = getString(ANALYST_ROLE);
+        return role.isEmpty() ? Optional.empty() : Optional.of(role);
+    }
+
+    public io.tributary.warehouse.load.LoadPolicy loadPolicy() {
+        return new io.tributary.warehouse.load.LoadPolicy(getLong(DQ_MAX_FUTURE_SECONDS),
+                getInt(ANALYZE_EVERY_BATCHES), getInt(VACUUM_EVERY_BATCHES));
     }
 
     public SqlDialect dialect() {

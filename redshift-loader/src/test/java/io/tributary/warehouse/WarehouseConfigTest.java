@@ -93,7 +93,9 @@ class WarehouseConfigTest {
     @Test
     void everyKeyIsDocumentedInTheConfigDef() {
         assertThat(WarehouseConfig.CONFIG_DEF.names()).containsExactlyInAnyOrder("warehouse.jdbc.url",
-                "warehouse.user", "warehouse.password", "warehouse.redshift.iam.role", "warehouse.schema");
+                "warehouse.user", "warehouse.password", "warehouse.redshift.iam.role", "warehouse.schema",
+                "warehouse.analyst.role", "warehouse.analyze.every.batches", "warehouse.vacuum.every.batches",
+                "warehouse.dq.max.future.seconds");
         WarehouseConfig.CONFIG_DEF.configKeys().values()
                 .forEach(key -> assertThat(key.documentation).as(key.name).isNotBlank());
     }

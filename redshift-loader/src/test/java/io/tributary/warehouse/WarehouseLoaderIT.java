@@ -167,6 +167,12 @@ class WarehouseLoaderIT {
         assertThat(warehouse.countRows("log_functions_analysis")).isZero();
         assertThat(warehouse.countRows("quarantine")).isZero();
         assertThat(warehouse.countRows("load_batches")).isZero();
+        assertThat(warehouse.countRows("dim_vehicle")).as("dimension rows roll back too").isZero();
+        assertThat(query("SELECT check_name, observed FROM " + schema + "_meta.dq_results WHERE batch_id = 'b-bad'"
+                + " AND NOT passed ORDER BY check_name", rs -> rs.getString(1) + "=" + rs.getLong(2)))
+                .as("the failed check is stored with its numbers").contains(gate + "=1");
+        assertThat(query("SELECT COUNT(*) FROM " + schema + "_meta.dq_results WHERE batch_id = 'b-bad' AND passed"
+                + " AND check_name = 'staged_count_matches_batch'", rs -> rs.getLong(1))).containsExactly(1L);
         LoadResult retry = warehouse.loadFunctionCalls("b-bad", calls.subList(0, 1), List.of(), Optional.empty());
         assertThat(retry.skipped()).as("a rolled-back batch id is free to load again").isFalse();
     }
@@ -181,10 +187,10 @@ class WarehouseLoaderIT {
             another.migrate();
         }
 
-        assertThat(warehouse.countRows("schema_migrations")).isEqualTo(1);
+        assertThat(warehouse.countRows("schema_migrations")).isEqualTo(2);
         assertThat(warehouse.countRows("log_functions_analysis")).isEqualTo(1);
-        assertThat(query("SELECT version, description FROM " + schema + "_meta.schema_migrations",
-                rs -> rs.getInt(1) + ":" + rs.getString(2))).containsExactly("1:init");
+        assertThat(query("SELECT version, description FROM " + schema + "_meta.schema_migrations ORDER BY version",
+                rs -> rs.getInt(1) + ":" + rs.getString(2))).containsExactly("1:init", "2:web_dims_dq_views");
     }
 
     @Test

@@ -59,7 +59,7 @@ class BatchMainProcessIT {
                 "--set", "warehouse.schema=child"));
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("2 input events, 1 calls, 0 quarantined").doesNotContain("secret-pw");
+        assertThat(run.output()).contains("2 input events, 1 calls written (0 final), 0 retracted, 0 quarantined").doesNotContain("secret-pw");
         try (Connection c = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
              ResultSet rs = c.createStatement().executeQuery("SELECT call_id, duration FROM child.log_functions_analysis")) {
             assertThat(rs.next()).isTrue();

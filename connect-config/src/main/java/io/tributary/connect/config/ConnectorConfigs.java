@@ -20,6 +20,7 @@ public final class ConnectorConfigs {
     public static final String LOCAL_S3_SINK = "local/s3-sink-vehicle-events.properties";
     public static final String DISTRIBUTED_S3_SINK = "distributed/s3-sink-vehicle-events.json";
     public static final String CONFLUENT_S3_SINK = "confluent/s3-sink-vehicle-events.json";
+    public static final String LOCAL_WORKER = "local/connect-worker.properties";
 
     public static final String TOPIC = "topic";
     /** Optional; default {@link #defaultConnectorName(String)}. */
@@ -45,6 +46,27 @@ public final class ConnectorConfigs {
         all.put(TOPIC, topic);
         all.putIfAbsent(CONNECTOR_NAME, defaultConnectorName(topic));
         String text = Placeholders.fill(template(LOCAL_S3_SINK), LOCAL_S3_SINK, all, Placeholders::escapeProperties);
+        Properties props = new Properties();
+        try {
+            props.load(new StringReader(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> config = new TreeMap<>();
+        props.stringPropertyNames().forEach(k -> config.put(k, props.getProperty(k)));
+        return config;
+    }
+
+    /**
+     * The local Connect worker config: placeholders {@code kafka.bootstrap}, {@code plugin.path}, {@code data.dir};
+     * optional {@code connect.port} (8083) and {@code offset.flush.interval.ms} (5000).
+     */
+    public static Map<String, String> localWorker(Map<String, String> values) {
+        return properties(Placeholders.fill(template(LOCAL_WORKER), LOCAL_WORKER, values,
+                Placeholders::escapeProperties));
+    }
+
+    private static Map<String, String> properties(String text) {
         Properties props = new Properties();
         try {
             props.load(new StringReader(text));

@@ -40,7 +40,14 @@ class ConnectorConfigsTest {
         expected.put("aws.secret.access.key", "se/cr+et\\key");
         expected.put("format.class", "io.tributary.connect.s3.format.JsonLinesGzipFormat");
         expected.put("topics.dir", "landing");
+        expected.put("path.format", "'dt'=YYYY-MM-dd");
+        expected.put("partition.duration.ms", "86400000");
         expected.put("timezone", "UTC");
+        expected.put("locale", "en-US");
+        expected.put("timestamp.extractor", "Record");
+        expected.put("max.open.files.per.task", "100");
+        expected.put("s3.part.size", "5242880");
+        expected.put("behavior.on.null.values", "fail");
         expected.put("flush.size", "1000");
         expected.put("rotate.interval.ms", "60000");
         expected.put("rotate.idle.ms", "5000");
@@ -99,7 +106,8 @@ class ConnectorConfigsTest {
                 .containsEntry("s3.compression.type", "gzip")
                 .containsEntry("timestamp.extractor", "Record");
         for (String shared : List.of("topics", "s3.bucket.name", "s3.region", "s3.part.size", "topics.dir",
-                "timezone", "flush.size", "rotate.interval.ms", "key.converter", "value.converter",
+                "path.format", "partition.duration.ms", "timezone", "locale", "timestamp.extractor",
+                "behavior.on.null.values", "flush.size", "rotate.interval.ms", "key.converter", "value.converter",
                 "errors.deadletterqueue.topic.name")) {
             assertThat(confluent.get(shared)).as(shared).isEqualTo(ours.get(shared));
         }
@@ -110,6 +118,28 @@ class ConnectorConfigsTest {
         Map<String, String> values = new HashMap<>(AWS);
         values.put("s3.bucket", "a\"b\\c");
         assertThat(restConfig(ConnectorConfigs.distributedS3Sink(values))).containsEntry("s3.bucket.name", "a\"b\\c");
+    }
+
+    @Test
+    void confluentAndOurPartitionerKeysGiveTheSameFolderForTheSameRecord() throws Exception {
+        Map<String, String> confluent = restConfig(ConnectorConfigs.confluentS3Sink(AWS));
+        var config = new io.tributary.connect.s3.S3SinkConfig(Map.of("s3.bucket.name", "landing-bucket",
+                "path.format", confluent.get("path.format"),
+                "partition.duration.ms", confluent.get("partition.duration.ms"),
+                "timezone", confluent.get("timezone"), "locale", confluent.get("locale")));
+        long lastMsOf2020 = java.time.Instant.parse("2020-12-31T23:59:59.999Z").toEpochMilli();
+        assertThat(config.partitioner().encodedPartition(lastMsOf2020)).isEqualTo("dt=2020-12-31");
+    }
+
+    @Test
+    void localWorkerConfigReadsCommittedAndFindsThePlugin() {
+        Map<String, String> worker = ConnectorConfigs.localWorker(Map.of("kafka.bootstrap", "127.0.0.1:9092",
+                "plugin.path", "/repo/connect-s3-sink/target/plugin", "data.dir", "/tmp/connect"));
+        assertThat(worker).containsEntry("bootstrap.servers", "127.0.0.1:9092")
+                .containsEntry("listeners", "http://127.0.0.1:8083")
+                .containsEntry("plugin.path", "/repo/connect-s3-sink/target/plugin")
+                .containsEntry("consumer.isolation.level", "read_committed")
+                .containsEntry("offset.storage.file.filename", "/tmp/connect/connect.offsets");
     }
 
     private static Map<String, String> restConfig(String payload) throws Exception {

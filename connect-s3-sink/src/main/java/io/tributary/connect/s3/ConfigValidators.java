@@ -53,6 +53,31 @@ final class ConfigValidators {
         });
     }
 
+    static ConfigDef.Validator pathFormat() {
+        return described("a Joda-Time pattern such as 'dt'=YYYY-MM-dd or 'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH, "
+                + "with no leading or trailing '/'", v -> {
+            if (!(v instanceof String s) || s.isBlank() || s.startsWith("/") || s.endsWith("/")) {
+                return false;
+            }
+            try {
+                new io.tributary.connect.s3.partition.TimeBasedPartitioner(s, 1, java.time.ZoneOffset.UTC,
+                        java.util.Locale.US).encodedPartition(0);
+                return true;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+    }
+
+    static ConfigDef.Validator locale() {
+        return described("a locale such as en-US or de_DE", v -> v instanceof String s && !s.isBlank()
+                && !toLocale(s).getLanguage().isEmpty());
+    }
+
+    static java.util.Locale toLocale(String s) {
+        return java.util.Locale.forLanguageTag(s.replace('_', '-'));
+    }
+
     static ConfigDef.Validator disabledOrPositive() {
         return described("-1 (disabled) or a positive number of milliseconds",
                 v -> v instanceof Long l && (l == -1L || l > 0L));

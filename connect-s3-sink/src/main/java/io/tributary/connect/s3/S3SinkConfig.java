@@ -1,6 +1,13 @@
 package io.tributary.connect.s3;
 
 import io.tributary.connect.s3.format.JsonLinesGzipFormat;
+import io.tributary.connect.s3.format.ParquetFormat;
+import io.tributary.connect.s3.format.RecordFormat;
+import io.tributary.connect.s3.format.RecordValues;
+import io.tributary.connect.s3.partition.JodaLetters;
+import io.tributary.connect.s3.partition.RecordFieldTimestampExtractor;
+import io.tributary.connect.s3.partition.TimeBasedPartitioner;
+import io.tributary.connect.s3.partition.TimestampExtractor;
 import io.tributary.connect.s3.partition.WriterSettings;
 import io.tributary.events.LandingLayout;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -35,6 +42,19 @@ public final class S3SinkConfig extends AbstractConfig {
     public static final String ROTATE_IDLE_MS = "rotate.idle.ms";
     public static final String TIMEZONE = "timezone";
     public static final String FORMAT_CLASS = "format.class";
+    public static final String PATH_FORMAT = "path.format";
+    public static final String PARTITION_DURATION_MS = "partition.duration.ms";
+    public static final String LOCALE = "locale";
+    public static final String TIMESTAMP_EXTRACTOR = "timestamp.extractor";
+    public static final String TIMESTAMP_FIELD = "timestamp.field";
+    public static final String BEHAVIOR_ON_NULL_VALUES = "behavior.on.null.values";
+    public static final String MAX_OPEN_FILES_PER_TASK = "max.open.files.per.task";
+
+    public static final String EXTRACTOR_RECORD = "Record";
+    public static final String EXTRACTOR_RECORD_FIELD = "RecordField";
+    public static final String NULLS_FAIL = "fail";
+    public static final String NULLS_IGNORE = "ignore";
+    public static final String PARQUET_FORMAT = "io.tributary.connect.s3.format.ParquetFormat";
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final int DEFAULT_FLUSH_SIZE = 10_000;
@@ -70,8 +90,9 @@ public final class S3SinkConfig extends AbstractConfig {
                     "Static secret key, used only together with aws.access.key.id.",
                     GROUP_S3, 6, ConfigDef.Width.MEDIUM, "Secret access key")
             .define(S3_PART_SIZE, Type.INT, DEFAULT_PART_SIZE, ConfigDef.Range.between(MIN_PART_SIZE, Integer.MAX_VALUE),
-                    Importance.LOW, "Files whose compressed size exceeds this many bytes are sent as a multipart "
-                            + "upload with parts of this size; smaller files with one PutObject.",
+                    Importance.LOW, "Bytes per multipart part: an open file holds at most about this much in memory "
+                            + "and sends each full part while it is written; a file smaller than one part is one "
+                            + "PutObject.",
                     GROUP_S3, 7, ConfigDef.Width.SHORT, "Part size")
             .define(S3_PART_RETRIES, Type.INT, 3, ConfigDef.Range.between(0, 20), Importance.LOW,
                     "Retries of a throttled (503 SlowDown) or failed (5xx, I/O) S3 request before the batch is "
@@ -82,7 +103,7 @@ public final class S3SinkConfig extends AbstractConfig {
                     GROUP_S3, 9, ConfigDef.Width.SHORT, "Retry back-off")
             .define(TOPICS_DIR, Type.STRING, LandingLayout.DEFAULT_TOPICS_DIR, ConfigValidators.topicsDir(),
                     Importance.HIGH, "Top-level prefix of the landing zone: objects are "
-                            + "<topics.dir>/<topic>/dt=YYYY-MM-DD/<topic>+<partition>+<startOffset>.jsonl.gz.",
+                            + "<topics.dir>/<topic>/<path.format>/<topic>+<partition>+<startOffset>.<extension>.",
                     GROUP_LAYOUT, 1, ConfigDef.Width.MEDIUM, "Topics dir")
             .define(FLUSH_SIZE, Type.INT, DEFAULT_FLUSH_SIZE, ConfigDef.Range.atLeast(1), Importance.HIGH,
                     "Records per file: a file is uploaded as soon as it holds this many.",
@@ -93,18 +114,50 @@ public final class S3SinkConfig extends AbstractConfig {
                             + "replays produce the same files. -1 disables.",
                     GROUP_LAYOUT, 3, ConfigDef.Width.SHORT, "Rotate interval")
             .define(ROTATE_IDLE_MS, Type.LONG, DEFAULT_ROTATE_IDLE_MS, ConfigValidators.disabledOrPositive(),
-                    Importance.MEDIUM, "Wall-clock ms without a new record of a partition after which its open "
-                            + "file is uploaded, so the tail of a stream lands. -1 disables (then the tail waits "
+                    Importance.MEDIUM, "Wall-clock ms without a new record for an open file after which it "
+                            + "is uploaded, so the tail of a stream lands. -1 disables (then the tail waits "
                             + "for flush.size or rotate.interval.ms).",
                     GROUP_LAYOUT, 4, ConfigDef.Width.SHORT, "Rotate when idle")
             .define(TIMEZONE, Type.STRING, "UTC", ConfigValidators.zoneId(), Importance.MEDIUM,
-                    "Time zone of the dt=YYYY-MM-DD partition, computed from the Kafka record timestamp.",
+                    "Time zone of the time partitions: partition.duration.ms is floored and path.format formatted "
+                            + "in it (a daily partition starts at local midnight).",
                     GROUP_LAYOUT, 5, ConfigDef.Width.SHORT, "Time zone")
             .define(FORMAT_CLASS, Type.STRING, JsonLinesGzipFormat.class.getName(),
-                    ConfigDef.ValidString.in(JsonLinesGzipFormat.class.getName()), Importance.LOW,
-                    "Output format. Record values (bytes or String, one JSON document each) are written as is, "
-                            + "one per line, gzip-compressed.",
-                    GROUP_LAYOUT, 6, ConfigDef.Width.LONG, "Format");
+                    ConfigDef.ValidString.in(JsonLinesGzipFormat.class.getName(), PARQUET_FORMAT), Importance.LOW,
+                    "Output format. JsonLinesGzipFormat: record values (bytes or String, one JSON document each) "
+                            + "as is, one per line, gzip (.jsonl.gz). ParquetFormat: values with a Connect schema "
+                            + "(Struct, e.g. JsonConverter with schemas or Avro) as snappy parquet (.parquet).",
+                    GROUP_LAYOUT, 6, ConfigDef.Width.LONG, "Format")
+            .define(PATH_FORMAT, Type.STRING, TimeBasedPartitioner.DEFAULT_PATH_FORMAT, ConfigValidators.pathFormat(),
+                    Importance.MEDIUM, "Folder of a time partition, a Joda-Time pattern as in Confluent's "
+                            + "TimeBasedPartitioner: YYYY year, MM month, dd day of month (DD is day of year), HH "
+                            + "hour; quoted text is literal. Default gives dt=2020-01-31.",
+                    GROUP_LAYOUT, 7, ConfigDef.Width.MEDIUM, "Path format")
+            .define(PARTITION_DURATION_MS, Type.LONG, TimeBasedPartitioner.DEFAULT_PARTITION_DURATION_MS,
+                    ConfigDef.Range.atLeast(1), Importance.MEDIUM, "Length of a time partition: a record's time "
+                            + "is floored to a multiple of it (in timezone) before path.format formats it.",
+                    GROUP_LAYOUT, 8, ConfigDef.Width.SHORT, "Partition duration")
+            .define(LOCALE, Type.STRING, "en-US", ConfigValidators.locale(), Importance.LOW,
+                    "Locale of path.format (month or day names), e.g. en-US.",
+                    GROUP_LAYOUT, 9, ConfigDef.Width.SHORT, "Locale")
+            .define(TIMESTAMP_EXTRACTOR, Type.STRING, EXTRACTOR_RECORD,
+                    ConfigDef.ValidString.in(EXTRACTOR_RECORD, EXTRACTOR_RECORD_FIELD), Importance.MEDIUM,
+                    "Which time decides the partition and rotate.interval.ms: Record = the Kafka record "
+                            + "timestamp; RecordField = the value's field timestamp.field. (Confluent's Wallclock "
+                            + "is not offered: it would put a replayed record into another folder.)",
+                    GROUP_LAYOUT, 10, ConfigDef.Width.SHORT, "Timestamp extractor")
+            .define(TIMESTAMP_FIELD, Type.STRING, "", Importance.MEDIUM,
+                    "With timestamp.extractor=RecordField: the value field holding the time (dots for nested "
+                            + "fields), epoch millis or ISO-8601, e.g. event_time.",
+                    GROUP_LAYOUT, 11, ConfigDef.Width.MEDIUM, "Timestamp field")
+            .define(BEHAVIOR_ON_NULL_VALUES, Type.STRING, NULLS_FAIL, ConfigDef.ValidString.in(NULLS_FAIL, NULLS_IGNORE),
+                    Importance.LOW, "A record with a null value (tombstone): fail = an errant record (DLQ with "
+                            + "errors.tolerance=all, else the task fails); ignore = skipped and counted.",
+                    GROUP_LAYOUT, 12, ConfigDef.Width.SHORT, "Null values")
+            .define(MAX_OPEN_FILES_PER_TASK, Type.INT, 100, ConfigDef.Range.between(1, 100_000), Importance.MEDIUM,
+                    "Open files per task (one per partition and time partition); opening one more closes and "
+                            + "uploads the oldest. Bounds memory: each open file buffers up to s3.part.size.",
+                    GROUP_LAYOUT, 13, ConfigDef.Width.SHORT, "Max open files");
 
     public S3SinkConfig(Map<?, ?> props) {
         // doLog=true: AbstractConfig logs the effective values with PASSWORD ones shown as [hidden]
@@ -113,6 +166,27 @@ public final class S3SinkConfig extends AbstractConfig {
     }
 
     private void validateCrossFields() {
+        String extractor = getString(TIMESTAMP_EXTRACTOR);
+        String field = getString(TIMESTAMP_FIELD);
+        if (EXTRACTOR_RECORD_FIELD.equals(extractor) && field.isBlank()) {
+            throw new ConfigException(TIMESTAMP_EXTRACTOR + "=" + EXTRACTOR_RECORD_FIELD + " needs "
+                    + TIMESTAMP_FIELD + " (the value field holding the time)");
+        }
+        if (!EXTRACTOR_RECORD_FIELD.equals(extractor) && !field.isBlank()) {
+            throw new ConfigException(TIMESTAMP_FIELD + "=" + field + " is only read with " + TIMESTAMP_EXTRACTOR
+                    + "=" + EXTRACTOR_RECORD_FIELD + " (it is " + extractor + ")");
+        }
+        String letters = JodaLetters.of(getString(PATH_FORMAT));
+        if (letters.contains("D") && letters.contains("M")) {
+            throw new ConfigException(PATH_FORMAT + "=" + getString(PATH_FORMAT) + " combines MM (month) with DD "
+                    + "(day of year); use dd for the day of the month");
+        }
+        if (getLong(PARTITION_DURATION_MS) < 86_400_000L && !letters.contains("H") && !letters.contains("h")
+                && !letters.contains("k") && !letters.contains("K")) {
+            throw new ConfigException(PARTITION_DURATION_MS + "=" + getLong(PARTITION_DURATION_MS) + " cuts "
+                    + "partitions shorter than a day but " + PATH_FORMAT + "=" + getString(PATH_FORMAT) + " has no "
+                    + "hour field, so several partitions would share one folder");
+        }
         boolean hasKey = !awsAccessKeyId().isEmpty();
         boolean hasSecret = !getPassword(AWS_SECRET_ACCESS_KEY).value().isEmpty();
         if (hasKey != hasSecret) {
@@ -158,8 +232,28 @@ public final class S3SinkConfig extends AbstractConfig {
         return getLong(S3_RETRY_BACKOFF_MS);
     }
 
+    public int maxOpenFilesPerTask() {
+        return getInt(MAX_OPEN_FILES_PER_TASK);
+    }
+
+    public TimeBasedPartitioner partitioner() {
+        return new TimeBasedPartitioner(getString(PATH_FORMAT), getLong(PARTITION_DURATION_MS),
+                ZoneId.of(getString(TIMEZONE)), ConfigValidators.toLocale(getString(LOCALE)));
+    }
+
+    public TimestampExtractor timestampExtractor() {
+        return EXTRACTOR_RECORD_FIELD.equals(getString(TIMESTAMP_EXTRACTOR))
+                ? new RecordFieldTimestampExtractor(getString(TIMESTAMP_FIELD))
+                : RecordValues::timestampOf;
+    }
+
+    public RecordFormat format() {
+        return PARQUET_FORMAT.equals(getString(FORMAT_CLASS)) ? new ParquetFormat() : new JsonLinesGzipFormat();
+    }
+
     public WriterSettings writerSettings() {
-        return new WriterSettings(getString(TOPICS_DIR), ZoneId.of(getString(TIMEZONE)), getInt(FLUSH_SIZE),
-                getLong(ROTATE_INTERVAL_MS), getLong(ROTATE_IDLE_MS));
+        return new WriterSettings(getString(TOPICS_DIR), partitioner(), timestampExtractor(), format(),
+                getInt(FLUSH_SIZE), getLong(ROTATE_INTERVAL_MS), getLong(ROTATE_IDLE_MS), partSize(),
+                NULLS_IGNORE.equals(getString(BEHAVIOR_ON_NULL_VALUES)));
     }
 }

@@ -1,12 +1,12 @@
 package io.tributary.connect.s3;
 
-import io.tributary.connect.s3.format.JsonLinesGzipFormat;
 import io.tributary.connect.s3.format.RecordValues;
 import io.tributary.connect.s3.format.RecordValues.BadValueException;
+import io.tributary.connect.s3.partition.FileBudget;
 import io.tributary.connect.s3.partition.PartitionWriter;
 import io.tributary.connect.s3.partition.WriterSettings;
-import io.tributary.connect.s3.storage.LandedObject;
 import io.tributary.connect.s3.storage.LandedObjects;
+import io.tributary.connect.s3.storage.LandedObjects.Recovery;
 import io.tributary.connect.s3.storage.ObjectStore;
 import io.tributary.connect.s3.storage.S3Clients;
 import io.tributary.connect.s3.storage.S3ObjectStore;
@@ -26,7 +26,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -42,6 +41,7 @@ public class S3SinkTask extends SinkTask {
     private final Clock clock;
     private final Map<TopicPartition, PartitionWriter> writers = new HashMap<>();
     private WriterSettings settings;
+    private FileBudget budget;
     private ObjectStore store;
     private ErrantRecordReporter reporter;
 
@@ -64,6 +64,7 @@ public class S3SinkTask extends SinkTask {
     public void start(Map<String, String> props) {
         S3SinkConfig config = new S3SinkConfig(props);
         settings = config.writerSettings();
+        budget = new FileBudget(config.maxOpenFilesPerTask());
         store = storeFactory.apply(config);
         reporter = errantRecordReporter();
         log.info("Started S3 sink task writing to {}/{} with {} (errant record reporter: {})", store.describe(),
@@ -75,17 +76,20 @@ public class S3SinkTask extends SinkTask {
         Map<String, List<TopicPartition>> byTopic = partitions.stream()
                 .collect(Collectors.groupingBy(TopicPartition::topic));
         byTopic.forEach((topic, topicPartitions) -> {
-            Map<TopicPartition, LandedObject> newest = LandedObjects.newest(store, settings.topicsDir(), topic,
-                    topicPartitions, JsonLinesGzipFormat.EXTENSION);
+            Map<TopicPartition, Recovery> recovered = LandedObjects.recover(store, settings.topicsDir(), topic,
+                    topicPartitions, settings.format().extension());
             for (TopicPartition tp : topicPartitions) {
-                Optional<LandedObject> landed = Optional.ofNullable(newest.get(tp));
-                writers.put(tp, new PartitionWriter(tp, settings, store, clock, landed));
-                if (landed.isPresent()) {
-                    long resume = landed.get().endOffset() + 1;
+                Recovery recovery = recovered.getOrDefault(tp, Recovery.NOTHING);
+                PartitionWriter previous = writers.put(tp, new PartitionWriter(tp, settings, store, clock, budget,
+                        recovery));
+                if (previous != null) {
+                    previous.discard();
+                }
+                if (recovery.resumeOffset() >= 0) {
                     // the consumer's committed offset may lag behind S3 (a commit lost in a crash): S3 is the truth
-                    context.offset(tp, resume);
-                    log.info("Opened {}: newest landed object {} ends at offset {}, resuming at {}", tp,
-                            landed.get().key(), landed.get().endOffset(), resume);
+                    context.offset(tp, recovery.resumeOffset());
+                    log.info("Opened {}: resuming at offset {} from the landed files' watermark; {} landed files "
+                            + "at or above it", tp, recovery.resumeOffset(), recovery.above().size());
                 } else {
                     log.info("Opened {}: nothing landed yet, starting at the consumer's committed offset", tp);
                 }
@@ -96,8 +100,9 @@ public class S3SinkTask extends SinkTask {
     @Override
     public void put(Collection<SinkRecord> records) {
         // the worker calls put also with no records, which is what lets idle partitions land their tail
-        writers.values().forEach(PartitionWriter::rotateIfIdle);
-        int skipped = 0;
+        for (PartitionWriter writer : writers.values()) {
+            writer.rotateIfIdle();
+        }
         for (SinkRecord record : records) {
             // the original coordinates: a transform may rename the topic, but offsets belong to the consumed one
             TopicPartition tp = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
@@ -107,21 +112,12 @@ public class S3SinkTask extends SinkTask {
                 throw new ConnectException(RecordValues.describe(record) + " belongs to a partition this task "
                         + "was not opened for; assigned: " + writers.keySet());
             }
-            if (!writer.accept(offset)) {
-                skipped++;
-                continue;
-            }
             try {
-                long timestamp = RecordValues.timestampOf(record);
-                writer.append(offset, timestamp, RecordValues.lineOf(record));
+                writer.write(record, offset);
             } catch (BadValueException e) {
                 reportOrFail(record, e);
                 writer.skipOver(offset);
             }
-        }
-        if (skipped > 0) {
-            log.info("Skipped {} re-delivered records already landed or buffered (partitions {})", skipped,
-                    writers.keySet());
         }
     }
 
@@ -157,9 +153,9 @@ public class S3SinkTask extends SinkTask {
             PartitionWriter writer = writers.remove(tp);
             if (writer != null) {
                 long dropped = writer.discard();
-                log.info("Closed {}: {} files uploaded, {} re-delivered records skipped, {} buffered records "
-                        + "dropped (re-delivered from the committed offset)", tp, writer.uploadedFiles(),
-                        writer.skippedRecords(), dropped);
+                log.info("Closed {}: {} files uploaded, {} re-delivered records skipped, {} null values ignored, "
+                        + "{} buffered records dropped (re-delivered from the committed offset)", tp,
+                        writer.uploadedFiles(), writer.skippedRecords(), writer.ignoredNulls(), dropped);
             }
         }
     }
@@ -198,6 +194,6 @@ public class S3SinkTask extends SinkTask {
         var settings = new S3Clients.Settings(config.region(), config.storeUrl(), config.pathStyleAccess(),
                 config.awsAccessKeyId(), config.awsSecretAccessKey().value(), config.partRetries(),
                 Duration.ofMillis(config.retryBackoffMs()));
-        return new S3ObjectStore(S3Clients.create(settings), config.bucket(), config.partSize());
+        return new S3ObjectStore(S3Clients.create(settings), config.bucket());
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,8 +25,14 @@ class S3SinkConfigTest {
     @Test
     void defaultsLandGzipJsonLinesUnderLandingWithTenSecondIdleRotation() {
         S3SinkConfig config = new S3SinkConfig(with());
-        assertThat(config.writerSettings()).isEqualTo(new WriterSettings("landing", ZoneId.of("UTC"),
-                10_000, 60_000, 10_000));
+        WriterSettings settings = config.writerSettings();
+        assertThat(settings.topicsDir()).isEqualTo("landing");
+        assertThat(settings.format()).isInstanceOf(io.tributary.connect.s3.format.JsonLinesGzipFormat.class);
+        assertThat(settings.partitioner().encodedPartition(java.time.Instant.parse("2020-12-31T23:59:59Z")
+                .toEpochMilli())).isEqualTo("dt=2020-12-31");
+        assertThat(List.of(settings.flushSize(), settings.rotateIntervalMs(), settings.rotateIdleMs(),
+                settings.ignoreNulls())).isEqualTo(List.of(10_000, 60_000L, 10_000L, false));
+        assertThat(config.maxOpenFilesPerTask()).isEqualTo(100);
         assertThat(config.region()).isEqualTo("us-east-1");
         assertThat(config.storeUrl()).isEmpty();
         assertThat(config.pathStyleAccess()).isFalse();
@@ -71,5 +78,34 @@ class S3SinkConfigTest {
         assertThat(config.values().toString()).doesNotContain("very-secret").doesNotContain("AKIAEXAMPLE");
         assertThat(config.awsSecretAccessKey().value()).isEqualTo("very-secret");
         assertThat(config.storeUrl()).hasValueSatisfying(u -> assertThat(u.getPort()).isEqualTo(9000));
+    }
+
+    @Test
+    void crossFieldRulesNameEveryKeyInvolved() {
+        assertThatThrownBy(() -> new S3SinkConfig(with("timestamp.extractor", "RecordField")))
+                .hasMessageContaining("timestamp.extractor=RecordField").hasMessageContaining("timestamp.field");
+        assertThatThrownBy(() -> new S3SinkConfig(with("timestamp.field", "event_time")))
+                .hasMessageContaining("timestamp.field=event_time").hasMessageContaining("timestamp.extractor");
+        assertThatThrownBy(() -> new S3SinkConfig(with("path.format", "'dt'=YYYY-MM-DD")))
+                .hasMessageContaining("path.format").hasMessageContaining("dd for the day of the month");
+        assertThatThrownBy(() -> new S3SinkConfig(with("partition.duration.ms", "3600000")))
+                .hasMessageContaining("partition.duration.ms=3600000").hasMessageContaining("path.format");
+        assertThat(new S3SinkConfig(with("partition.duration.ms", "3600000", "path.format", "'dt'=YYYY-MM-dd/'hour'=HH",
+                "timestamp.extractor", "RecordField", "timestamp.field", "event_time")).writerSettings().timestamps())
+                .hasToString("RecordField(event_time)");
+    }
+
+    @Test
+    void newKeysRejectValuesSayingWhatIsAllowed() {
+        assertThatThrownBy(() -> new S3SinkConfig(with("timestamp.extractor", "Wallclock")))
+                .hasMessageContaining("Record").hasMessageContaining("RecordField");
+        assertThatThrownBy(() -> new S3SinkConfig(with("behavior.on.null.values", "drop")))
+                .hasMessageContaining("fail").hasMessageContaining("ignore");
+        assertThatThrownBy(() -> new S3SinkConfig(with("path.format", "'dt'=YYYY-MM-dd/")))
+                .hasMessageContaining("Joda-Time pattern");
+        assertThatThrownBy(() -> new S3SinkConfig(with("max.open.files.per.task", "0")))
+                .hasMessageContaining("max.open.files.per.task");
+        assertThatThrownBy(() -> new S3SinkConfig(with("s3.part.size", "1000")))
+                .hasMessageContaining("s3.part.size");
     }
 }

@@ -39,7 +39,7 @@ class S3SinkTaskTest {
     @Test
     void openRewindsEachPartitionToJustAfterItsNewestLandedObject() {
         String key = "landing/vehicle.events/dt=2020-01-01/vehicle.events+1+0000000020.jsonl.gz";
-        store.seed(key, List.of("{}"), new LandedObject(key, 20, 24, 5).userMetadata());
+        store.seed(key, List.of("{}"), new LandedObject(key, "dt=2020-01-01", 20, 24, 5, 25, List.of()).userMetadata());
         var context = new TestSinkTaskContext(PROPS, false);
         S3SinkTask task = startedTask(context);
 
@@ -50,7 +50,7 @@ class S3SinkTaskTest {
     }
 
     @Test
-    void preCommitReturnsOnlyUploadedOffsetsAndLandsIdleTails() {
+    void preCommitReturnsTheStartOfTheOldestOpenFileAndLandsIdleTails() {
         var context = new TestSinkTaskContext(PROPS, false);
         S3SinkTask task = startedTask(context);
         task.open(List.of(P0, P1));
@@ -58,7 +58,8 @@ class S3SinkTaskTest {
                 Records.json(TOPIC, 0, 3, T), Records.json(TOPIC, 1, 7, T)));
 
         assertThat(task.preCommit(Map.of(P0, new OffsetAndMetadata(4), P1, new OffsetAndMetadata(8))))
-                .isEqualTo(Map.of(P0, new OffsetAndMetadata(3)));
+                .as("nothing below the open files' first offsets is missing from S3")
+                .isEqualTo(Map.of(P0, new OffsetAndMetadata(3), P1, new OffsetAndMetadata(7)));
 
         clock.advance(Duration.ofSeconds(10));
         assertThat(task.preCommit(Map.of()))

@@ -1,39 +1,44 @@
 package io.tributary.producers.fleet;
 
+import io.tributary.producers.faults.FaultSpec;
+import io.tributary.producers.faults.FaultTruth;
+import io.tributary.producers.faults.SimLine;
+import io.tributary.producers.faults.SimRun;
+import io.tributary.producers.faults.VehicleMalformedLines;
 import io.tributary.producers.publish.LogPublisher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
-/** Publishes a simulator's lines through a {@link LogPublisher}, paced, and reports progress. */
+/**
+ * Publishes a fleet simulator's lines through a {@link LogPublisher}, paced, optionally with injected faults. Every
+ * generated line carries headers {@code source=fleet-sim} and {@code seq} (its per-vehicle sequence), so the stream
+ * processors give a re-sent line the same event id.
+ */
 public final class FleetRun {
     /** Value of the {@code source} header on every simulated line; the stream processor copies it to events. */
     public static final String SOURCE = "fleet-sim";
     public static final String SOURCE_HEADER = "source";
-    private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final Logger LOG = LoggerFactory.getLogger(FleetRun.class);
 
     /**
-     * @param published          lines handed to the publisher so far
-     * @param acknowledged       lines the brokers acknowledged so far
-     * @param eventsPerSecond    average publish rate since the start
-     * @param done               whether this is the final report (every line acknowledged)
+     * @param published       lines handed to the publisher so far
+     * @param acknowledged    lines the brokers acknowledged so far
+     * @param eventsPerSecond average publish rate since the start
+     * @param done            whether this is the final report (every line acknowledged)
      */
     public record Progress(long published, long acknowledged, double eventsPerSecond, boolean done) {
+    }
+
+    /** What a run generated (calls) and what it published (lines by expected outcome). */
+    public record Result(FleetTruth fleet, FaultTruth faults) {
     }
 
     private FleetRun() {
     }
 
     /**
-     * Publishes every line of the simulator to {@code topic} (key = vehicle id, header source=fleet-sim) and returns
-     * the run's truth once all lines are acknowledged.
+     * Publishes every line of the simulator to {@code topic} (key = vehicle id) without faults and returns the run's
+     * truth once all lines are acknowledged.
      *
      * @param eventsPerSecond target rate; 0 = as fast as the publisher takes them
      * @param progress        called about once a second and once at the end (with {@code done = true})
@@ -41,58 +46,22 @@ public final class FleetRun {
      */
     public static FleetTruth publish(FleetSimulator simulator, LogPublisher publisher, String topic,
                                      double eventsPerSecond, Consumer<Progress> progress) {
-        if (eventsPerSecond < 0 || Double.isNaN(eventsPerSecond)) {
-            throw new IllegalArgumentException("eventsPerSecond must be >= 0 (0 = unthrottled), got " + eventsPerSecond);
-        }
-        var acknowledged = new LongAdder();
-        var failed = new LongAdder();
-        var firstError = new AtomicReference<Throwable>();
-        var headers = Map.of(SOURCE_HEADER, SOURCE);
-        long startNanos = System.nanoTime();
-        long[] published = {0};
-        long[] nextReport = {startNanos + PROGRESS_INTERVAL_NANOS};
-
-        FleetTruth truth = simulator.generate(line -> {
-            if (eventsPerSecond > 0) {
-                long due = startNanos + (long) (published[0] * 1_000_000_000d / eventsPerSecond);
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-            }
-            publisher.publish(topic, line.vehicleId(), line.line(), headers).whenComplete((metadata, error) -> {
-                if (error == null) {
-                    acknowledged.increment();
-                } else {
-                    failed.increment();
-                    firstError.compareAndSet(null, error);
-                }
-            });
-            published[0]++;
-            long now = System.nanoTime();
-            if (now >= nextReport[0]) {
-                progress.accept(new Progress(published[0], acknowledged.sum(), rate(published[0], startNanos, now), false));
-                nextReport[0] = now + PROGRESS_INTERVAL_NANOS;
-            }
-        });
-        // flush() returns after every send completed and its callback ran, so the counters are final here.
-        publisher.flush();
-        long total = published[0];
-        if (failed.sum() > 0 || acknowledged.sum() != total) {
-            throw new FleetRunException(String.format(
-                    "%d of %d lines could not be published to %s (acknowledged %d); first error: %s",
-                    total - acknowledged.sum(), total, topic, acknowledged.sum(), firstError.get()), firstError.get());
-        }
-        double rate = rate(total, startNanos, System.nanoTime());
-        progress.accept(new Progress(total, acknowledged.sum(), rate, true));
-        LOG.info("Published {} fleet lines ({} calls, {} vehicles) to {} at {} lines/s",
-                total, truth.completeCalls(), simulator.spec().vehicles(), topic, Math.round(rate));
-        return truth;
+        return publish(simulator, publisher, topic, eventsPerSecond, FaultSpec.none(), progress).fleet();
     }
 
-    private static double rate(long count, long startNanos, long nowNanos) {
-        long elapsed = Math.max(1, nowNanos - startNanos);
-        return count * 1_000_000_000d / elapsed;
+    /** As above, injecting the faults of {@code faults}; the result says what the stream processors must make of it. */
+    public static Result publish(FleetSimulator simulator, LogPublisher publisher, String topic,
+                                 double eventsPerSecond, FaultSpec faults, Consumer<Progress> progress) {
+        var fleet = new AtomicReference<FleetTruth>();
+        try {
+            FaultTruth published = SimRun.publish(sink -> fleet.set(simulator.generate(line ->
+                            sink.accept(new SimLine(line.vehicleId(), line.epochMicros(), line.line())))),
+                    publisher, topic, SOURCE, faults, new VehicleMalformedLines(), eventsPerSecond,
+                    p -> progress.accept(new Progress(p.published(), p.acknowledged(), p.eventsPerSecond(), p.done())));
+            return new Result(fleet.get(), published);
+        } catch (SimRun.RunException e) {
+            throw new FleetRunException(e.getMessage(), e.getCause());
+        }
     }
 
     /** Some lines of a run could not be published; the message says how many and the first cause. */

@@ -38,6 +38,25 @@ public final class PostgresCopyCsv {
                 .end();
     }
 
+    /** Columns in {@link io.tributary.warehouse.WebRequestRow#COLUMNS} order, newline-terminated. */
+    public static String webRequest(io.tributary.warehouse.WebRequestRow row) {
+        return new Line()
+                .text(row.eventId()).text(row.site()).time(row.eventTime()).text(row.clientIp()).text(row.userAgent())
+                .text(row.method()).text(row.path()).text(row.query()).number(row.status()).number(row.bytes())
+                .text(row.referrer()).number(row.responseMs()).text(row.sessionId()).date(row.eventDate())
+                .end();
+    }
+
+    /** Columns in {@link io.tributary.warehouse.WebSessionRow#COLUMNS} order, newline-terminated. */
+    public static String webSession(io.tributary.warehouse.WebSessionRow row) {
+        return new Line()
+                .text(row.sessionId()).text(row.site()).text(row.visitorHash()).time(row.firstEventTime())
+                .time(row.lastEventTime()).number(row.requestCount()).number(row.pageCount()).number(row.bytes())
+                .number(row.errorCount()).bool(row.reachedSearch()).bool(row.reachedHotel())
+                .bool(row.reachedBooking()).number(row.version()).date(row.eventDate())
+                .end();
+    }
+
     static String timestamp(Instant instant) {
         return TIMESTAMP.format(instant.truncatedTo(ChronoUnit.MICROS));
     }
@@ -59,6 +78,10 @@ public final class PostgresCopyCsv {
         }
 
         Line number(Number value) {
+            return field(value == null ? null : value.toString());
+        }
+
+        Line bool(Boolean value) {
             return field(value == null ? null : value.toString());
         }
 

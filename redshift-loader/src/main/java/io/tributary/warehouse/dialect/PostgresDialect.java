@@ -43,6 +43,23 @@ public final class PostgresDialect implements SqlDialect {
     }
 
     @Override
+    public String secondsSinceNewestSql(String table, String column) {
+        return "SELECT CAST(EXTRACT(EPOCH FROM (now() AT TIME ZONE 'UTC' - MAX(" + column + "))) AS BIGINT) FROM "
+                + table;
+    }
+
+    @Override
+    public String analyzeSql(String table) {
+        return "ANALYZE " + table;
+    }
+
+    /** Autovacuum reclaims what DELETE+INSERT leaves behind; a manual VACUUM would only compete with it. */
+    @Override
+    public Optional<String> vacuumSql(String table) {
+        return Optional.empty();
+    }
+
+    @Override
     public String lockTableSql(String table) {
         return "LOCK TABLE " + table + " IN EXCLUSIVE MODE";
     }
@@ -91,6 +108,16 @@ public final class PostgresDialect implements SqlDialect {
         }
         copyIn(connection, "COPY " + stage + " (" + FunctionCallColumn.nameList() + ") FROM STDIN WITH (FORMAT csv)",
                 calls, PostgresCopyCsv::functionCall);
+    }
+
+    @Override
+    public <T> void stageRows(Connection connection, String stage, String columnDefinitions, String columnNames,
+                              List<T> rows, Function<T, String> csvLine, Optional<String> s3ManifestUrl)
+            throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMP TABLE " + stage + " (" + columnDefinitions + ") ON COMMIT DROP");
+        }
+        copyIn(connection, "COPY " + stage + " (" + columnNames + ") FROM STDIN WITH (FORMAT csv)", rows, csvLine);
     }
 
     @Override

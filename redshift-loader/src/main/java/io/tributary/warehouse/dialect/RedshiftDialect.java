@@ -51,6 +51,27 @@ public final class RedshiftDialect implements SqlDialect {
     }
 
     @Override
+    public String secondsSinceNewestSql(String table, String column) {
+        // GETDATE: the current statement's time, UTC like the TIMESTAMP columns
+        return "SELECT DATEDIFF(second, MAX(" + column + "), GETDATE()) FROM " + table;
+    }
+
+    /** PREDICATE COLUMNS: only the columns queries filter, join or group on; cheap enough to run after loads. */
+    @Override
+    public String analyzeSql(String table) {
+        return "ANALYZE " + table + " PREDICATE COLUMNS";
+    }
+
+    /**
+     * DELETE+INSERT upserts leave deleted rows and an unsorted tail; automatic vacuum catches up slowly on busy
+     * clusters, so the loader re-sorts and reclaims every N batches. VACUUM cannot run inside a transaction.
+     */
+    @Override
+    public Optional<String> vacuumSql(String table) {
+        return Optional.of("VACUUM FULL " + table + " TO 95 PERCENT");
+    }
+
+    @Override
     public String lockTableSql(String table) {
         return "LOCK " + table;
     }
@@ -128,6 +149,19 @@ public final class RedshiftDialect implements SqlDialect {
             statement.execute(createStageSql(stage));
             log.debug("Staging {} from {}", stage, manifest);
             statement.execute(copy);
+        }
+    }
+
+    @Override
+    public <T> void stageRows(Connection connection, String stage, String columnDefinitions, String columnNames,
+                              List<T> rows, java.util.function.Function<T, String> csvLine,
+                              Optional<String> s3ManifestUrl) throws SQLException {
+        String manifest = s3ManifestUrl.orElseThrow(() -> new IllegalArgumentException(
+                "The Redshift dialect stages from S3: s3ManifestUrl (the staging manifest.json) is required"));
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + stage);
+            statement.execute("CREATE TEMP TABLE " + stage + " (" + columnDefinitions + ")");
+            statement.execute(copySql(stage, manifest));
         }
     }
 

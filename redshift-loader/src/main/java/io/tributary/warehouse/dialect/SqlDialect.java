@@ -27,6 +27,15 @@ public sealed interface SqlDialect permits PostgresDialect, RedshiftDialect {
     /** Integer microseconds from {@code startColumn} to {@code endColumn} (both TIMESTAMP). */
     String microsBetween(String startColumn, String endColumn);
 
+    /** Whole seconds from the newest value of TIMESTAMP (UTC) {@code column} in {@code table} to now; negative = future. */
+    String secondsSinceNewestSql(String table, String column);
+
+    /** Statistics refresh of one table after loads ({@code ANALYZE}). */
+    String analyzeSql(String table);
+
+    /** Space/sort maintenance after many DELETE+INSERT upserts; empty where the database does it itself. */
+    Optional<String> vacuumSql(String table);
+
     /** Exclusive lock that serializes writers of {@code table} until the transaction ends. */
     String lockTableSql(String table);
 
@@ -46,6 +55,14 @@ public sealed interface SqlDialect permits PostgresDialect, RedshiftDialect {
     /** Creates the stage and fills it: from {@code calls} (PostgreSQL) or from the S3 manifest (Redshift). */
     void stageFunctionCalls(Connection connection, String stage, List<FunctionCallRow> calls,
                             Optional<String> s3ManifestUrl) throws SQLException;
+
+    /**
+     * Creates a stage with {@code columnDefinitions} and fills it: from {@code rows} as CSV lines (PostgreSQL) or from
+     * the S3 manifest (Redshift, positional parquet columns in the same order).
+     */
+    <T> void stageRows(Connection connection, String stage, String columnDefinitions, String columnNames,
+                       List<T> rows, java.util.function.Function<T, String> csvLine, Optional<String> s3ManifestUrl)
+            throws SQLException;
 
     /** Drops the stage before commit where the database does not do it by itself. */
     void dropStage(Connection connection, String stage) throws SQLException;

@@ -10,7 +10,14 @@ public enum KnownTable {
     FUNCTION_CALLS(TableNames.FUNCTION_CALLS, TableNames::functionCalls),
     QUARANTINE(TableNames.QUARANTINE, TableNames::quarantine),
     LOAD_BATCHES(TableNames.LOAD_BATCHES, TableNames::loadBatches),
-    SCHEMA_MIGRATIONS(TableNames.SCHEMA_MIGRATIONS, TableNames::schemaMigrations);
+    SCHEMA_MIGRATIONS(TableNames.SCHEMA_MIGRATIONS, TableNames::schemaMigrations),
+    WEB_REQUESTS(TableNames.WEB_REQUESTS, TableNames::webRequests),
+    WEB_SESSIONS(TableNames.WEB_SESSIONS, TableNames::webSessions),
+    DQ_RESULTS("dq_results", TableNames::dqResults),
+    DIM_VEHICLE("dim_vehicle", n -> n.dim("dim_vehicle")),
+    DIM_FUNCTION("dim_function", n -> n.dim("dim_function")),
+    DIM_SITE("dim_site", n -> n.dim("dim_site")),
+    DIM_DATE("dim_date", n -> n.dim("dim_date"));
 
     private final String simpleName;
     private final Function<TableNames, String> qualified;

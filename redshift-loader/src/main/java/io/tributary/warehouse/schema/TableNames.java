@@ -7,6 +7,8 @@ package io.tributary.warehouse.schema;
 public record TableNames(String schema, String metaSchema) {
     public static final String FUNCTION_CALLS = "log_functions_analysis";
     public static final String QUARANTINE = "quarantine";
+    public static final String WEB_REQUESTS = "web_requests";
+    public static final String WEB_SESSIONS = "web_sessions";
     public static final String LOAD_BATCHES = "load_batches";
     public static final String SCHEMA_MIGRATIONS = "schema_migrations";
 
@@ -20,6 +22,23 @@ public record TableNames(String schema, String metaSchema) {
 
     public String loadBatches() {
         return metaSchema + "." + LOAD_BATCHES;
+    }
+
+    public String dqResults() {
+        return metaSchema + ".dq_results";
+    }
+
+    public String webRequests() {
+        return schema + "." + WEB_REQUESTS;
+    }
+
+    public String webSessions() {
+        return schema + "." + WEB_SESSIONS;
+    }
+
+    /** A dimension table of the analysis schema, e.g. {@code dim("dim_vehicle")}. */
+    public String dim(String dimTable) {
+        return schema + "." + dimTable;
     }
 
     public String schemaMigrations() {

@@ -69,6 +69,12 @@ final class RecordingConnection {
             return switch (m.getName()) {
                 case "executeUpdate" -> update(sql, Collections.unmodifiableList(new ArrayList<>(params)));
                 case "executeQuery" -> query(sql, Collections.unmodifiableList(new ArrayList<>(params)));
+                case "addBatch" -> {
+                    record(sql, Collections.unmodifiableList(new ArrayList<>(params)));
+                    params.clear();
+                    yield null;
+                }
+                case "executeBatch" -> new int[0];
                 case "close" -> null;
                 default -> throw new SQLFeatureNotSupportedException("PreparedStatement." + m.getName());
             };

@@ -57,6 +57,26 @@ class MigrationTest {
     }
 
     @Test
+    void redshiftWebTablesCarryDistAndSortKeysAndDimsAreReplicated() {
+        List<String> statements = Migration.forDialect("redshift").get(1).statements(NAMES);
+
+        assertThat(statements).noneMatch(s -> s.contains("${") || s.contains("CREATE INDEX") || s.contains("now()"));
+        assertThat(statements).filteredOn(s -> s.startsWith("CREATE TABLE tributary.web_requests ("))
+                .singleElement().satisfies(s -> assertThat(s).endsWith("DISTKEY (event_id)\nCOMPOUND SORTKEY (event_time)"));
+        assertThat(statements).filteredOn(s -> s.startsWith("CREATE TABLE tributary.web_sessions ("))
+                .singleElement().satisfies(s -> assertThat(s).contains("version          BIGINT        NOT NULL")
+                        .endsWith("DISTKEY (session_id)\nCOMPOUND SORTKEY (site, first_event_time)"));
+        assertThat(statements).filteredOn(s -> s.startsWith("CREATE TABLE tributary.dim_"))
+                .extracting(s -> s.substring(s.lastIndexOf('\n') + 1))
+                .containsExactly("DISTSTYLE ALL", "DISTSTYLE ALL", "DISTSTYLE ALL", "DISTSTYLE ALL");
+        assertThat(statements).filteredOn(s -> s.startsWith("CREATE VIEW tributary."))
+                .extracting(s -> s.substring("CREATE VIEW tributary.".length(), s.indexOf(" AS")))
+                .containsExactly("v_call_duration_histogram", "v_call_duration_percentiles_daily",
+                        "v_slowest_vehicles", "v_web_traffic_per_minute", "v_web_response_time_percentiles",
+                        "v_booking_funnel_daily", "v_freshness");
+    }
+
+    @Test
     void scriptSplitsAtSemicolonsOutsideQuotesAndDropsComments() {
         assertThat(SqlScript.split("-- a; comment\nSELECT 'x;y''z';\nSELECT \"a;b\" -- trailing; note\n;  ;"))
                 .containsExactly("SELECT 'x;y''z'", "SELECT \"a;b\"");

@@ -32,6 +32,11 @@ public final class BatchConfig extends AbstractConfig {
     public static final String LANDING_TOPICS_DIR = "landing.topics.dir";
     public static final String PAIRING_MAX_CALL_DURATION = "pairing.max.call.duration";
     public static final String PAIRING_ALLOWED_LATENESS = "pairing.allowed.lateness";
+    public static final String LANDING_DATES_FROM = "landing.dates.from";
+    public static final String LANDING_DATES_TO = "landing.dates.to";
+    public static final String WEB_ENABLED = "web.enabled";
+    public static final String WEB_CHECKPOINT_LOCATION = "spark.web.checkpoint.location";
+    public static final String WEB_SESSION_INACTIVITY = "web.session.inactivity";
 
     /** Keys with this prefix belong to the warehouse loader. */
     public static final String WAREHOUSE_PREFIX = "warehouse.";
@@ -68,7 +73,19 @@ public final class BatchConfig extends AbstractConfig {
             .define(PAIRING_MAX_CALL_DURATION, Type.STRING, "1h", DurationSpec.VALIDATOR, Importance.MEDIUM,
                     "A START still open when the watermark passes start + this is quarantined as unmatched_start.")
             .define(PAIRING_ALLOWED_LATENESS, Type.STRING, "1h", DurationSpec.VALIDATOR, Importance.MEDIUM,
-                    "Watermark delay: events older than (max event time seen - this) are quarantined as late.");
+                    "Watermark delay: events older than (max event time seen - this) are quarantined as late; "
+                            + "until then calls are loaded provisionally and re-paired when an out-of-order event "
+                            + "changes them.")
+            .define(LANDING_DATES_FROM, Type.STRING, "", LandingDates.VALIDATOR, Importance.LOW,
+                    "Backfill: first landed dt= day to read (inclusive); empty with landing.dates.to = every day.")
+            .define(LANDING_DATES_TO, Type.STRING, "", LandingDates.VALIDATOR, Importance.LOW,
+                    "Backfill: last landed dt= day to read (inclusive).")
+            .define(WEB_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
+                    "Also run the web query (landing web.requests -> web_requests, web_sessions) in the same job.")
+            .define(WEB_CHECKPOINT_LOCATION, Type.STRING, "", Importance.MEDIUM,
+                    "Checkpoint of the web query; empty = <spark.checkpoint.location>-web.")
+            .define(WEB_SESSION_INACTIVITY, Type.STRING, "30m", DurationSpec.VALIDATOR, Importance.LOW,
+                    "A gap longer than this between two requests of a visitor starts a new session.");
 
     private final Map<String, Object> warehouseProps;
 
@@ -82,6 +99,7 @@ public final class BatchConfig extends AbstractConfig {
         if (s3Scheme().equals("file") && !s3Bucket().startsWith("/")) {
             throw new ConfigException(S3_BUCKET, s3Bucket(), "s3.scheme=file needs an absolute directory");
         }
+        landingDates();
     }
 
     public String sparkMaster() {
@@ -148,6 +166,28 @@ public final class BatchConfig extends AbstractConfig {
 
     public Duration allowedLateness() {
         return DurationSpec.parse(getString(PAIRING_ALLOWED_LATENESS));
+    }
+
+    /** The dt= days to read, empty for every day. */
+    public java.util.Optional<LandingDates> landingDates() {
+        return LandingDates.of(getString(LANDING_DATES_FROM), getString(LANDING_DATES_TO));
+    }
+
+    public boolean webEnabled() {
+        return getBoolean(WEB_ENABLED);
+    }
+
+    public String webCheckpointLocation() {
+        String location = getString(WEB_CHECKPOINT_LOCATION);
+        if (!location.isEmpty()) {
+            return location;
+        }
+        String calls = checkpointLocation();
+        return (calls.endsWith("/") ? calls.substring(0, calls.length() - 1) : calls) + "-web";
+    }
+
+    public Duration sessionInactivity() {
+        return DurationSpec.parse(getString(WEB_SESSION_INACTIVITY));
     }
 
     /** The {@code warehouse.*} keys as given, for the loader's config. */

@@ -4,6 +4,11 @@ import io.tributary.batch.config.BatchConfig;
 import io.tributary.batch.config.TriggerSpec;
 import io.tributary.batch.lake.BatchPublisher;
 import io.tributary.batch.lake.LakePaths;
+import io.tributary.batch.web.SessionFunction;
+import io.tributary.batch.web.SessionStateBean;
+import io.tributary.batch.web.WebLanding;
+import io.tributary.batch.web.WebOutput;
+import io.tributary.batch.web.WebSink;
 import io.tributary.events.EventTimes;
 import io.tributary.warehouse.Warehouse;
 import io.tributary.warehouse.WarehouseConfig;
@@ -37,11 +42,15 @@ import java.util.concurrent.TimeoutException;
 public final class BatchJob {
     private static final Logger LOG = LoggerFactory.getLogger(BatchJob.class);
     public static final String QUERY_NAME = "tributary-vehicle-calls";
+    public static final String WEB_QUERY_NAME = "tributary-web-sessions";
 
     private final BatchConfig config;
     private final SparkSession spark;
     private final LakePaths paths;
     private volatile StreamingQuery query;
+    private volatile StreamingQuery webQuery;
+    private final List<WebSink.WebBatchOutcome> webOutcomes =
+            Collections.synchronizedList(new ArrayList<>());
 
     public BatchJob(BatchConfig config, SparkSession spark) {
         this.config = config;
@@ -49,15 +58,20 @@ public final class BatchJob {
         this.paths = LakePaths.of(config);
     }
 
-    /** Runs the query to its end and returns what each micro-batch did. */
+    /**
+     * Runs the vehicle-calls query (and the web query when {@code web.enabled}) to their end and returns what each
+     * vehicle-calls micro-batch did ({@link #webOutcomes()} has the web batches). With an interval trigger this
+     * returns only when a query fails or {@link #stop()} is called; a failure of one query stops the other.
+     */
     public List<BatchOutcome> run() throws StreamingQueryException, TimeoutException, SQLException {
         var outcomes = Collections.synchronizedList(new ArrayList<BatchOutcome>());
         String jdbcUrl = String.valueOf(config.warehouseProps().get(WarehouseConfig.JDBC_URL));
+        boolean redshift = jdbcUrl.startsWith("jdbc:redshift:");
         try (Warehouse warehouse = Warehouse.connect(WarehouseConfig.of(config.warehouseProps()))) {
             warehouse.migrate();
-            ensureLandingExists();
-            var sink = new BatchSink(new BatchPublisher(spark, paths), warehouse,
-                    jdbcUrl.startsWith("jdbc:redshift:"), outcomes::add);
+            ensureExists(paths.vehicleEventsLanding());
+            var publisher = new BatchPublisher(spark, paths);
+            var sink = new BatchSink(publisher, warehouse, redshift, outcomes::add);
             query = pairedCalls().writeStream()
                     .queryName(QUERY_NAME)
                     .option("checkpointLocation", config.checkpointLocation())
@@ -66,18 +80,78 @@ public final class BatchJob {
                     .start();
             LOG.info("query {} (id {}) started: landing {}, checkpoint {}, trigger {}", QUERY_NAME, query.id(),
                     paths.vehicleEventsLanding(), config.checkpointLocation(), config.trigger());
-            query.awaitTermination();
+            if (config.webEnabled()) {
+                ensureExists(paths.webRequestsLanding());
+                webQuery = sessions().writeStream()
+                        .queryName(WEB_QUERY_NAME)
+                        .option("checkpointLocation", config.webCheckpointLocation())
+                        .trigger(trigger(config.trigger()))
+                        .foreachBatch(new WebSink(publisher, warehouse, redshift, webOutcomes::add))
+                        .start();
+                LOG.info("query {} (id {}) started: landing {}, checkpoint {}", WEB_QUERY_NAME, webQuery.id(),
+                        paths.webRequestsLanding(), config.webCheckpointLocation());
+            }
+            awaitAll();
             LOG.info("query {} (id {}) ended after {} batch(es)", QUERY_NAME, query.id(), outcomes.size());
         }
         return List.copyOf(outcomes);
     }
 
-    /** Stops a running query (the current batch is interrupted; it is replayed from the checkpoint next time). */
-    public void stop() throws TimeoutException {
-        StreamingQuery running = query;
-        if (running != null && running.isActive()) {
-            running.stop();
+    /** What each web micro-batch of the last {@link #run()} did. */
+    public List<WebSink.WebBatchOutcome> webOutcomes() {
+        return List.copyOf(webOutcomes);
+    }
+
+    /** Waits for every query; the first failure stops the others and is thrown. */
+    private void awaitAll() throws StreamingQueryException, TimeoutException {
+        var queries = new ArrayList<StreamingQuery>();
+        queries.add(query);
+        if (webQuery != null) {
+            queries.add(webQuery);
         }
+        try {
+            while (queries.stream().anyMatch(StreamingQuery::isActive)) {
+                spark.streams().awaitAnyTermination();
+                spark.streams().resetTerminated();
+                for (StreamingQuery q : queries) {
+                    if (!q.isActive() && q.exception().isDefined()) {
+                        throw q.exception().get();
+                    }
+                }
+            }
+        } finally {
+            for (StreamingQuery q : queries) {
+                if (q.isActive()) {
+                    q.stop();
+                }
+            }
+        }
+    }
+
+    /** Stops running queries (the current batch is interrupted; it is replayed from the checkpoint next time). */
+    public void stop() throws TimeoutException {
+        for (StreamingQuery running : new StreamingQuery[] {query, webQuery}) {
+            if (running != null && running.isActive()) {
+                running.stop();
+            }
+        }
+    }
+
+    Dataset<WebOutput> sessions() {
+        Dataset<Row> requests = spark.readStream()
+                .schema(WebLanding.SCHEMA)
+                .option("timestampFormat", EventTimes.SPARK_PATTERN)
+                .option("mode", "PERMISSIVE")
+                .option("columnNameOfCorruptRecord", WebLanding.CORRUPT_RECORD)
+                .option("maxFilesPerTrigger", config.maxFilesPerTrigger())
+                .options(dateOptions(paths.webRequestsLanding()))
+                .json(source(paths.webRequestsLanding()));
+        return requests
+                .withWatermark("event_time", config.allowedLateness().toMillis() + " milliseconds")
+                .groupByKey((MapFunction<Row, String>) WebLanding::groupKey, Encoders.STRING())
+                .flatMapGroupsWithState(new SessionFunction(config.sessionInactivity()), OutputMode.Append(),
+                        Encoders.bean(SessionStateBean.class), Encoders.bean(WebOutput.class),
+                        GroupStateTimeout.ProcessingTimeTimeout());
     }
 
     Dataset<PairingOutput> pairedCalls() {
@@ -87,18 +161,29 @@ public final class BatchJob {
                 .option("mode", "PERMISSIVE")
                 .option("columnNameOfCorruptRecord", LandingEvents.CORRUPT_RECORD)
                 .option("maxFilesPerTrigger", config.maxFilesPerTrigger())
-                .json(paths.vehicleEventsLanding());
+                .options(dateOptions(paths.vehicleEventsLanding()))
+                .json(source(paths.vehicleEventsLanding()));
         return events
                 .withWatermark("event_time", config.allowedLateness().toMillis() + " milliseconds")
                 .groupByKey((MapFunction<Row, String>) LandingEvents::groupKey, Encoders.STRING())
                 .flatMapGroupsWithState(new PairingFunction(config.maxCallDuration()), OutputMode.Append(),
-                        Encoders.bean(PairingStateBean.class), Encoders.bean(PairingOutput.class),
+                        Encoders.kryo(PairingStateBean.class), Encoders.bean(PairingOutput.class),
                         GroupStateTimeout.ProcessingTimeTimeout());
     }
 
+    /** The topic directory, or for a backfill only its dt= days in range (a glob the file source expands). */
+    private String source(String topicDir) {
+        return config.landingDates().map(d -> topicDir + d.glob() + "/").orElse(topicDir);
+    }
+
+    /** With a glob path, basePath keeps dt= discovered as the partition column it is in the schema. */
+    private java.util.Map<String, String> dateOptions(String topicDir) {
+        return config.landingDates().isPresent() ? java.util.Map.of("basePath", topicDir) : java.util.Map.of();
+    }
+
     /** The file source refuses a path that does not exist, and on S3 a prefix exists only once an object is there. */
-    private void ensureLandingExists() {
-        Path landing = new Path(paths.vehicleEventsLanding());
+    private void ensureExists(String dir) {
+        Path landing = new Path(dir);
         try {
             var fs = landing.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (!fs.exists(landing)) {

@@ -7,8 +7,12 @@ import io.tributary.warehouse.LoadResult;
  *
  * @param loadBatchId {@code <query id>-<spark batch id>}: the warehouse ledger key and the lake file-name stem
  * @param inputEvents landing rows the batch read (calls, quarantined, duplicates and open STARTs come from them)
+ * @param calls       calls written to the warehouse (new or changed, final or provisional)
+ * @param finalCalls  calls that became final (written to the processed zone)
+ * @param retracted   provisional calls deleted because re-pairing removed them
  */
-public record BatchOutcome(long sparkBatchId, String loadBatchId, int inputEvents, int calls, int quarantined,
+public record BatchOutcome(long sparkBatchId, String loadBatchId, int inputEvents, int calls, int finalCalls,
+                           int retracted, int quarantined,
                            int duplicates, LoadResult load, long pairingMs, long lakeMs, long warehouseMs) {
     public long totalMs() {
         return pairingMs + lakeMs + warehouseMs;

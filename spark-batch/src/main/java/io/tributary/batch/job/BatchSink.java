@@ -58,12 +58,22 @@ final class BatchSink implements VoidFunction2<Dataset<PairingOutput>, Long> {
         long t1 = System.nanoTime();
 
         var calls = new ArrayList<PairedCall>();
+        var finalCalls = new ArrayList<PairedCall>();
+        var retracted = new ArrayList<String>();
         var quarantine = new ArrayList<QuarantineRow>();
         int input = 0;
         int duplicates = 0;
         for (PairingOutput row : rows) {
             switch (row.getKind()) {
-                case PairingOutput.CALL -> calls.add(row.toCall());
+                case PairingOutput.CALL -> {
+                    if (row.isUpsert()) {
+                        calls.add(row.toCall());
+                    }
+                    if (row.isFinalCall()) {
+                        finalCalls.add(row.toCall());
+                    }
+                }
+                case PairingOutput.RETRACT -> retracted.add(row.getCallId());
                 case PairingOutput.QUARANTINE -> quarantine.add(quarantineRow(row.getReason(), row.quarantinedEvent()));
                 case PairingOutput.COUNTS -> {
                     input += row.getInputEvents();
@@ -73,21 +83,24 @@ final class BatchSink implements VoidFunction2<Dataset<PairingOutput>, Long> {
             }
         }
         calls.sort(Comparator.comparing(PairedCall::callId));
+        finalCalls.sort(Comparator.comparing(PairedCall::callId));
+        retracted.sort(Comparator.naturalOrder());
         quarantine.sort(Comparator.comparing(QuarantineRow::reason)
                 .thenComparing(q -> String.valueOf(q.eventId())).thenComparing(q -> String.valueOf(q.eventJson())));
 
-        BatchPublisher.Published published = publisher.publish(loadBatchId, calls);
+        BatchPublisher.Published published = publisher.publish(loadBatchId, calls, finalCalls);
         long t2 = System.nanoTime();
         Optional<String> manifest = loadFromManifest ? published.manifestRedshiftUrl() : Optional.empty();
         LoadResult load = warehouse.loadFunctionCalls(loadBatchId,
-                calls.stream().map(BatchSink::callRow).toList(), quarantine, manifest);
+                calls.stream().map(BatchSink::callRow).toList(), retracted, quarantine, manifest);
         long t3 = System.nanoTime();
 
-        var outcome = new BatchOutcome(batchId, loadBatchId, input, calls.size(), quarantine.size(), duplicates, load,
-                millis(t1 - t0), millis(t2 - t1), millis(t3 - t2));
-        LOG.info("batch {} ({}): {} input events, {} calls, {} quarantined, {} duplicates; load {}; took {} ms "
-                        + "(read+pair {} ms, lake {} ms, warehouse {} ms)",
-                batchId, loadBatchId, input, calls.size(), quarantine.size(), duplicates,
+        var outcome = new BatchOutcome(batchId, loadBatchId, input, calls.size(), finalCalls.size(), retracted.size(),
+                quarantine.size(), duplicates, load, millis(t1 - t0), millis(t2 - t1), millis(t3 - t2));
+        LOG.info("batch {} ({}): {} input events, {} calls written ({} final), {} retracted, {} quarantined, "
+                        + "{} duplicates; load {}; took {} ms (read+pair {} ms, lake {} ms, warehouse {} ms)",
+                batchId, loadBatchId, input, calls.size(), finalCalls.size(), retracted.size(), quarantine.size(),
+                duplicates,
                 load.skipped() ? "skipped (already in ledger)" : load.rowsUpserted() + " rows upserted",
                 outcome.totalMs(), outcome.pairingMs(), outcome.lakeMs(), outcome.warehouseMs());
         outcomes.accept(outcome);

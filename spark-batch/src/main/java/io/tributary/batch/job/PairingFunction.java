@@ -48,7 +48,16 @@ public final class PairingFunction implements FlatMapGroupsWithStateFunction<Str
             state.setTimeoutDuration(RECHECK_AFTER_MS);
         }
         var out = new ArrayList<PairingOutput>();
-        result.calls().forEach(c -> out.add(PairingOutput.call(c)));
+        var finalIds = new java.util.HashSet<String>();
+        result.finalized().forEach(c -> finalIds.add(c.callId()));
+        var upsertIds = new java.util.HashSet<String>();
+        result.upserts().forEach(c -> {
+            upsertIds.add(c.callId());
+            out.add(PairingOutput.call(c, true, finalIds.contains(c.callId())));
+        });
+        result.finalized().stream().filter(c -> !upsertIds.contains(c.callId()))
+                .forEach(c -> out.add(PairingOutput.call(c, false, true)));
+        result.retracted().forEach(id -> out.add(PairingOutput.retract(id)));
         result.quarantined().forEach(q -> out.add(PairingOutput.quarantine(q)));
         if (!events.isEmpty()) {
             out.add(PairingOutput.counts(events.size(), result.duplicates()));

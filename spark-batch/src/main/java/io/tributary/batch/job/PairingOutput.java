@@ -10,13 +10,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One output row of the pairing operator, a bean for Spark's encoder: a call, a quarantined event, or the input and
+ * One output row of the pairing operator, a bean for Spark's encoder: a call, a retraction, a quarantined event, or the input and
  * duplicate counts of one group in the batch ({@link #getKind()} tells which; the other fields are null).
  */
 public class PairingOutput implements Serializable {
     public static final String CALL = "call";
     public static final String QUARANTINE = "quarantine";
     public static final String COUNTS = "counts";
+    /** a provisional call loaded earlier that re-pairing removed: only callId is set */
+    public static final String RETRACT = "retract";
 
     private String kind;
     private String callId;
@@ -31,13 +33,19 @@ public class PairingOutput implements Serializable {
     private EventBean event;
     private Integer inputEvents;
     private Integer duplicates;
+    /** for a call: write it to the warehouse (new or changed) */
+    private boolean upsert;
+    /** for a call: it is final (the processed zone keeps only final calls) */
+    private boolean finalCall;
 
     public PairingOutput() {
     }
 
-    static PairingOutput call(PairedCall c) {
+    static PairingOutput call(PairedCall c, boolean upsert, boolean finalCall) {
         var out = new PairingOutput();
         out.kind = CALL;
+        out.upsert = upsert;
+        out.finalCall = finalCall;
         out.callId = c.callId();
         out.vehicleId = c.vehicleId();
         out.functionName = c.functionName();
@@ -54,6 +62,13 @@ public class PairingOutput implements Serializable {
         out.kind = QUARANTINE;
         out.reason = q.reason().code();
         out.event = EventBean.of(q.event());
+        return out;
+    }
+
+    static PairingOutput retract(String callId) {
+        var out = new PairingOutput();
+        out.kind = RETRACT;
+        out.callId = callId;
         return out;
     }
 
@@ -99,6 +114,10 @@ public class PairingOutput implements Serializable {
     public void setEvent(EventBean event) { this.event = event; }
     public Integer getInputEvents() { return inputEvents; }
     public void setInputEvents(Integer inputEvents) { this.inputEvents = inputEvents; }
+    public boolean isUpsert() { return upsert; }
+    public void setUpsert(boolean upsert) { this.upsert = upsert; }
+    public boolean isFinalCall() { return finalCall; }
+    public void setFinalCall(boolean finalCall) { this.finalCall = finalCall; }
     public Integer getDuplicates() { return duplicates; }
     public void setDuplicates(Integer duplicates) { this.duplicates = duplicates; }
 }

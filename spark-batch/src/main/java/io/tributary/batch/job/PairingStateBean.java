@@ -3,14 +3,14 @@ package io.tributary.batch.job;
 import io.tributary.batch.pairing.PairingState;
 
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@link PairingState} as a Java bean, the per-(vehicle, function) value of Spark's state store. */
 public class PairingStateBean implements Serializable {
     private List<EventBean> openCalls = new ArrayList<>();
-    private List<SeenBean> seen = new ArrayList<>();
+    private List<EventBean> pending = new ArrayList<>();
+    private List<EmittedBean> emitted = new ArrayList<>();
 
     public PairingStateBean() {
     }
@@ -18,42 +18,50 @@ public class PairingStateBean implements Serializable {
     static PairingStateBean of(PairingState state) {
         var bean = new PairingStateBean();
         bean.openCalls = new ArrayList<>(state.openCalls().stream().map(EventBean::of).toList());
-        bean.seen = new ArrayList<>(state.seen().stream().map(SeenBean::of).toList());
+        bean.pending = new ArrayList<>(state.pending().stream().map(EventBean::of).toList());
+        bean.emitted = new ArrayList<>(state.emitted().stream().map(EmittedBean::of).toList());
         return bean;
     }
 
     PairingState toState() {
         return new PairingState(openCalls.stream().map(EventBean::toEvent).toList(),
-                seen.stream().map(SeenBean::toSeen).toList());
+                pending.stream().map(EventBean::toEvent).toList(),
+                emitted.stream().map(EmittedBean::toEmitted).toList());
     }
 
     public List<EventBean> getOpenCalls() { return openCalls; }
     public void setOpenCalls(List<EventBean> openCalls) { this.openCalls = openCalls; }
-    public List<SeenBean> getSeen() { return seen; }
-    public void setSeen(List<SeenBean> seen) { this.seen = seen; }
+    public List<EventBean> getPending() { return pending; }
+    public void setPending(List<EventBean> pending) { this.pending = pending; }
+    public List<EmittedBean> getEmitted() { return emitted; }
+    public void setEmitted(List<EmittedBean> emitted) { this.emitted = emitted; }
 
-    /** {@link PairingState.SeenEvent} as a bean. */
-    public static class SeenBean implements Serializable {
-        private String eventId;
-        private Instant eventTime;
+    /** {@link PairingState.EmittedCall} as a bean. */
+    public static class EmittedBean implements Serializable {
+        private String callId;
+        private String endEventId;
+        private int callDepth;
 
-        public SeenBean() {
+        public EmittedBean() {
         }
 
-        static SeenBean of(PairingState.SeenEvent seen) {
-            var bean = new SeenBean();
-            bean.eventId = seen.eventId();
-            bean.eventTime = seen.eventTime();
+        static EmittedBean of(PairingState.EmittedCall call) {
+            var bean = new EmittedBean();
+            bean.callId = call.callId();
+            bean.endEventId = call.endEventId();
+            bean.callDepth = call.callDepth();
             return bean;
         }
 
-        PairingState.SeenEvent toSeen() {
-            return new PairingState.SeenEvent(eventId, eventTime);
+        PairingState.EmittedCall toEmitted() {
+            return new PairingState.EmittedCall(callId, endEventId, callDepth);
         }
 
-        public String getEventId() { return eventId; }
-        public void setEventId(String eventId) { this.eventId = eventId; }
-        public Instant getEventTime() { return eventTime; }
-        public void setEventTime(Instant eventTime) { this.eventTime = eventTime; }
+        public String getCallId() { return callId; }
+        public void setCallId(String callId) { this.callId = callId; }
+        public String getEndEventId() { return endEventId; }
+        public void setEndEventId(String endEventId) { this.endEventId = endEventId; }
+        public int getCallDepth() { return callDepth; }
+        public void setCallDepth(int callDepth) { this.callDepth = callDepth; }
     }
 }

@@ -9,6 +9,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,31 +43,43 @@ public final class BatchPublisher {
     /** What was written for a batch; the manifest is absent when the batch had no calls. */
     public record Published(Optional<String> manifestPath, Optional<String> manifestRedshiftUrl, int stagedFiles,
                             int processedFiles) {
-        static final Published NOTHING = new Published(Optional.empty(), Optional.empty(), 0, 0);
     }
 
-    public Published publish(String loadBatchId, List<PairedCall> calls) {
-        if (calls.isEmpty()) {
-            return Published.NOTHING;
+    /**
+     * Generic form: {@code staged} rows go to staging + manifest (what the warehouse loads), {@code processed} rows to
+     * the processed zone partitioned by {@code event_date} (a column of {@code schema}).
+     */
+    public Published publishTable(String table, String loadBatchId, StructType schema, List<Row> staged,
+                                  List<Row> processed) {
+        int processedFiles = processed.isEmpty() ? 0
+                : publishProcessed(spark.createDataFrame(processed, schema).coalesce(1), table, loadBatchId);
+        if (staged.isEmpty()) {
+            return new Published(Optional.empty(), Optional.empty(), 0, processedFiles);
         }
-        String table = LakePaths.FUNCTION_CALLS_TABLE;
         // one partition: batches are small, and one file per batch keeps COPY and the lake tidy
-        Dataset<Row> frame = spark.createDataFrame(CallsTable.rows(calls), CallsTable.SCHEMA).coalesce(1);
-
+        Dataset<Row> frame = spark.createDataFrame(staged, schema).coalesce(1);
         String staging = paths.stagingBatch(table, loadBatchId);
         frame.write().mode(SaveMode.Overwrite).parquet(staging);
-        List<FileStatus> staged = parquetFiles(new Path(staging));
-        var entries = staged.stream()
+        List<FileStatus> files = parquetFiles(new Path(staging));
+        var entries = files.stream()
                 .map(f -> new CopyManifest.Entry(paths.redshiftUrl(f.getPath().toString()), f.getLen()))
                 .toList();
         String manifest = staging + MANIFEST;
         writeText(new Path(manifest), CopyManifest.toJson(entries));
+        return new Published(Optional.of(manifest), Optional.of(paths.redshiftUrl(manifest)), files.size(),
+                processedFiles);
+    }
 
-        int processed = publishProcessed(frame, table, loadBatchId);
-        LOG.debug("batch {}: staged {} file(s) at {}, {} processed file(s)", loadBatchId, staged.size(), staging,
-                processed);
-        return new Published(Optional.of(manifest), Optional.of(paths.redshiftUrl(manifest)), staged.size(),
-                processed);
+    /**
+     * @param calls      what the warehouse loads (staging + manifest)
+     * @param finalCalls what the processed zone keeps: only final calls, so the lake never holds a provisional version
+     */
+    public Published publish(String loadBatchId, List<PairedCall> calls, List<PairedCall> finalCalls) {
+        Published published = publishTable(LakePaths.FUNCTION_CALLS_TABLE, loadBatchId, CallsTable.SCHEMA,
+                CallsTable.rows(calls), CallsTable.rows(finalCalls));
+        LOG.debug("batch {}: staged {} file(s), {} processed file(s)", loadBatchId, published.stagedFiles(),
+                published.processedFiles());
+        return published;
     }
 
     /**

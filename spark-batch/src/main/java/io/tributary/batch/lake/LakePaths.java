@@ -36,6 +36,10 @@ public final class LakePaths {
         return root + "/" + landingTopicsDir + "/" + Topics.VEHICLE_EVENTS + "/";
     }
 
+    public String webRequestsLanding() {
+        return root + "/" + landingTopicsDir + "/" + Topics.WEB_REQUESTS + "/";
+    }
+
     public String stagingBatch(String table, String loadBatchId) {
         return root + "/staging/" + table + "/batch=" + loadBatchId + "/";
     }

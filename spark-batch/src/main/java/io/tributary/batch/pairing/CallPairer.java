@@ -1,24 +1,31 @@
 package io.tributary.batch.pairing;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Pairs the START/END events of one (vehicle_id, function_name) group into calls (DESIGN.md, "Pairing vehicle
- * start/end events into calls"). Pure Java and deterministic, so the Spark state function is a thin adapter and the
- * rules are unit-tested without Spark: the same state, events and watermark always give the same result, whatever
- * order the events come in.
+ * start/end events into calls"), so that the result does not depend on where micro-batch boundaries fall, also when
+ * events arrive out of order within the allowed lateness.
+ *
+ * <p>Two parts per batch, both the same {@link CallStack} machine over events in pairing order:
+ * <ul>
+ *   <li><b>final</b>: pending events older than the watermark are fed to the group's final stack. No event can join
+ *   them any more (it would be {@code late}), so these calls and the unmatched_end / unmatched_start decisions are
+ *   final; the order they are fed in is the global pairing order whatever the batches were.</li>
+ *   <li><b>provisional</b>: the remaining pending events are re-paired on a copy of the final stack, and the calls
+ *   they close are loaded right away, so the tail of a stream is visible without waiting for the watermark. When an
+ *   out-of-order event changes the pairing, the changed calls are loaded again (same call_id, so UPSERT replaces
+ *   them) and calls that vanished are retracted. Unmatched events are quarantined only once final.</li>
+ * </ul>
+ * Pure Java and deterministic: the same state, events and watermark always give the same result, in any input order.
  */
 public final class CallPairer {
 
@@ -41,72 +48,77 @@ public final class CallPairer {
     /**
      * @param state     the group's state after the previous batch ({@link PairingState#EMPTY} for a new group)
      * @param events    this batch's events of the group, in any order (may be empty: a timeout call)
-     * @param watermark the event-time watermark this batch runs under ({@link Instant#EPOCH} before the first)
+     * @param watermark the event-time watermark this batch runs under ({@link Instant#EPOCH} before the first); it
+     *                  never goes back between batches
      */
     public PairingResult pair(PairingState state, List<PairingEvent> events, Instant watermark) {
-        var calls = new ArrayList<PairedCall>();
         var quarantined = new ArrayList<QuarantinedEvent>();
-        Deque<PairingEvent> open = new ArrayDeque<>(state.openCalls()); // head = bottom, tail = top
-        var seenIds = new HashSet<String>();
-        var seen = new ArrayList<PairingState.SeenEvent>();
-        for (var s : state.seen()) {
-            if (seenIds.add(s.eventId())) {
-                seen.add(s);
-            }
-        }
-
+        var malformed = new ArrayList<QuarantinedEvent>();
         var wellFormed = new ArrayList<PairingEvent>();
         for (var event : events) {
             if (event.isWellFormed()) {
                 wellFormed.add(event);
             } else {
-                quarantined.add(new QuarantinedEvent(QuarantineReason.MALFORMED, event));
+                malformed.add(new QuarantinedEvent(QuarantineReason.MALFORMED, event));
             }
         }
-        quarantined.sort(Comparator.comparing(q -> String.valueOf(q.event().json())));
+        malformed.sort(Comparator.comparing(q -> String.valueOf(q.event().json())));
+        quarantined.addAll(malformed);
         wellFormed.sort(ORDER);
 
+        var pending = new ArrayList<>(state.pending());
+        var ids = new HashSet<String>();
+        pending.forEach(e -> ids.add(e.eventId()));
         int duplicates = 0;
         for (var event : wellFormed) {
-            if (!seenIds.add(event.eventId())) {
+            if (!ids.add(event.eventId())) {
                 duplicates++;
-                continue;
-            }
-            seen.add(new PairingState.SeenEvent(event.eventId(), event.eventTime()));
-            if (event.eventTime().isBefore(watermark)) {
+            } else if (event.eventTime().isBefore(watermark)) {
                 quarantined.add(new QuarantinedEvent(QuarantineReason.LATE, event));
-            } else if (event.isStart()) {
-                open.addLast(event);
-            } else if (open.isEmpty()) {
-                quarantined.add(new QuarantinedEvent(QuarantineReason.UNMATCHED_END, event));
             } else {
-                PairingEvent start = open.removeLast();
-                calls.add(call(start, event, open.size()));
+                pending.add(event);
             }
         }
+        pending.sort(ORDER);
 
-        expireOpenCalls(open, watermark, quarantined);
-        seen.removeIf(s -> s.eventTime().isBefore(watermark));
-        seen.sort(Comparator.comparing(PairingState.SeenEvent::eventTime).thenComparing(PairingState.SeenEvent::eventId));
-        return new PairingResult(calls, quarantined, duplicates, new PairingState(new ArrayList<>(open), seen));
-    }
+        var finalPart = new ArrayList<PairingEvent>();
+        var stillPending = new ArrayList<PairingEvent>();
+        pending.forEach(e -> (e.eventTime().isBefore(watermark) ? finalPart : stillPending).add(e));
 
-    /** A START whose call would exceed the maximum duration even if its END came right at the watermark. */
-    private void expireOpenCalls(Deque<PairingEvent> open, Instant watermark, List<QuarantinedEvent> quarantined) {
-        var iterator = open.iterator();
-        while (iterator.hasNext()) {
-            PairingEvent start = iterator.next();
-            if (start.eventTime().plus(maxCallDuration).isBefore(watermark)) {
-                quarantined.add(new QuarantinedEvent(QuarantineReason.UNMATCHED_START, start));
-                iterator.remove();
+        Map<String, PairingState.EmittedCall> emitted = new LinkedHashMap<>();
+        state.emitted().forEach(e -> emitted.put(e.callId(), e));
+        var upserts = new ArrayList<PairedCall>();
+        var finalized = new ArrayList<PairedCall>();
+
+        CallStack finalStack = new CallStack(maxCallDuration, state.openCalls());
+        finalPart.forEach(finalStack::accept);
+        finalStack.expireBefore(watermark);
+        for (var closed : finalStack.closed) {
+            finalized.add(closed.call());
+            var before = emitted.remove(closed.call().callId());
+            if (!PairingState.EmittedCall.of(closed.call(), closed.endEventId()).equals(before)) {
+                upserts.add(closed.call());
             }
         }
-    }
+        finalStack.unmatchedEnds.forEach(e -> quarantined.add(new QuarantinedEvent(QuarantineReason.UNMATCHED_END, e)));
+        finalStack.expiredStarts.forEach(e ->
+                quarantined.add(new QuarantinedEvent(QuarantineReason.UNMATCHED_START, e)));
 
-    private static PairedCall call(PairingEvent start, PairingEvent end, int depth) {
-        long micros = ChronoUnit.MICROS.between(start.eventTime(), end.eventTime());
-        return new PairedCall(start.eventId(), start.vehicleId(), start.functionName(), start.eventTime(),
-                end.eventTime(), BigDecimal.valueOf(micros, 6), depth,
-                LocalDate.ofInstant(start.eventTime(), ZoneOffset.UTC));
+        CallStack provisional = new CallStack(maxCallDuration, finalStack.openCalls());
+        stillPending.forEach(provisional::accept);
+        var nowEmitted = new ArrayList<PairingState.EmittedCall>();
+        for (var closed : provisional.closed) {
+            var current = PairingState.EmittedCall.of(closed.call(), closed.endEventId());
+            if (!current.equals(emitted.remove(current.callId()))) {
+                upserts.add(closed.call());
+            }
+            nowEmitted.add(current);
+        }
+        var retracted = new ArrayList<>(emitted.keySet());
+        retracted.sort(Comparator.naturalOrder());
+        nowEmitted.sort(Comparator.comparing(PairingState.EmittedCall::callId));
+
+        return new PairingResult(upserts, finalized, retracted, quarantined, duplicates,
+                new PairingState(finalStack.openCalls(), stillPending, nowEmitted));
     }
 }

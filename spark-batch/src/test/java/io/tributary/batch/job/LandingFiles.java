@@ -22,7 +22,11 @@ final class LandingFiles {
     }
 
     static Path write(Path lakeRoot, LocalDate dt, long startOffset, List<String> lines) {
-        Path file = lakeRoot.resolve(LandingLayout.objectKey(LandingLayout.DEFAULT_TOPICS_DIR, Topics.VEHICLE_EVENTS,
+        return write(lakeRoot, Topics.VEHICLE_EVENTS, dt, startOffset, lines);
+    }
+
+    static Path write(Path lakeRoot, String topic, LocalDate dt, long startOffset, List<String> lines) {
+        Path file = lakeRoot.resolve(LandingLayout.objectKey(LandingLayout.DEFAULT_TOPICS_DIR, topic,
                 dt, 0, startOffset, LandingLayout.JSONL_GZ));
         try {
             Files.createDirectories(file.getParent());
@@ -38,6 +42,13 @@ final class LandingFiles {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    static String request(String id, String clientIp, String path, int status, String time) {
+        Instant at = Instant.parse(time);
+        return new String(io.tributary.events.WebRequestJson.encode(new io.tributary.events.WebRequest(id,
+                "hotels-north", at, clientIp, "Mozilla/5.0", path.endsWith("/confirm") ? "POST" : "GET", path, null,
+                status, 2326L, null, 40L, at.plusSeconds(2))), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static String event(String id, String vehicle, String function, EventType type, String time) {

@@ -16,12 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CallPairerTest {
     private static final Duration MAX_CALL = Duration.ofHours(1);
     private static final Instant NO_WATERMARK = Instant.EPOCH;
+    private static final Instant FAR_FUTURE = Instant.parse("2100-01-01T00:00:00Z");
     private static final LocalDate DAY = LocalDate.parse("2020-01-01");
 
     private final CallPairer pairer = new CallPairer(MAX_CALL);
 
     @Test
-    void nestedCallsOfOneFunctionCloseInnermostFirstWithDepths() {
+    void nestedCallsOfOneFunctionCloseInnermostFirstWithDepthsAndAreLoadedBeforeTheyAreFinal() {
         var outer = start("s-outer", "00:00:00.125000");
         var inner = start("s-inner", "00:00:01.000000");
         var innerEnd = end("e-inner", "00:00:02.500001");
@@ -29,9 +30,16 @@ class CallPairerTest {
 
         var result = pairer.pair(PairingState.EMPTY, List.of(outerEnd, inner, outer, innerEnd), NO_WATERMARK);
 
-        assertThat(result).isEqualTo(new PairingResult(
-                List.of(call(inner, innerEnd, "1.500001", 1), call(outer, outerEnd, "2.875000", 0)),
-                List.of(), 0, new PairingState(List.of(), seen(outer, inner, innerEnd, outerEnd))));
+        var innerCall = call(inner, innerEnd, "1.500001", 1);
+        var outerCall = call(outer, outerEnd, "2.875000", 0);
+        assertThat(result).isEqualTo(new PairingResult(List.of(innerCall, outerCall), List.of(), List.of(), List.of(),
+                0, new PairingState(List.of(), List.of(outer, inner, innerEnd, outerEnd),
+                List.of(emitted(inner, innerEnd, 1), emitted(outer, outerEnd, 0)))));
+
+        var finalized = pairer.pair(result.state(), List.of(), t("00:00:03.000001"));
+
+        assertThat(finalized).isEqualTo(new PairingResult(List.of(), List.of(innerCall, outerCall), List.of(),
+                List.of(), 0, PairingState.EMPTY));
     }
 
     @Test
@@ -43,10 +51,9 @@ class CallPairerTest {
 
         var result = pairer.pair(PairingState.EMPTY, List.of(second, firstEnd, secondEnd, first), NO_WATERMARK);
 
-        assertThat(result.calls()).containsExactly(
+        assertThat(result.upserts()).containsExactly(
                 call(first, firstEnd, "1.000000", 0), call(second, secondEnd, "1.000000", 0));
         assertThat(result.quarantined()).isEmpty();
-        assertThat(result.state().openCalls()).isEmpty();
     }
 
     @Test
@@ -56,7 +63,7 @@ class CallPairerTest {
 
         var result = pairer.pair(PairingState.EMPTY, List.of(close, open), NO_WATERMARK);
 
-        assertThat(result.calls()).containsExactly(call(open, close, "0.000000", 0));
+        assertThat(result.upserts()).containsExactly(call(open, close, "0.000000", 0));
         assertThat(result.quarantined()).isEmpty();
     }
 
@@ -68,51 +75,90 @@ class CallPairerTest {
         var first = pairer.pair(PairingState.EMPTY, List.of(open), NO_WATERMARK);
         var second = pairer.pair(first.state(), List.of(close), t("00:05:00.000000"));
 
-        assertThat(first).isEqualTo(new PairingResult(List.of(), List.of(), 0,
-                new PairingState(List.of(open), seen(open))));
-        assertThat(second).isEqualTo(new PairingResult(List.of(call(open, close, "599.999999", 0)), List.of(), 0,
-                new PairingState(List.of(), seen(close))));
+        assertThat(first).isEqualTo(new PairingResult(List.of(), List.of(), List.of(), List.of(), 0,
+                new PairingState(List.of(), List.of(open), List.of())));
+        var closed = call(open, close, "599.999999", 0);
+        assertThat(second).isEqualTo(new PairingResult(List.of(closed), List.of(), List.of(), List.of(), 0,
+                new PairingState(List.of(open), List.of(close), List.of(emitted(open, close, 0)))));
     }
 
     @Test
-    void endWithNothingOpenIsQuarantinedAsUnmatchedEnd() {
+    void startArrivingOutOfOrderTakesTheEndOfAnAlreadyLoadedCallWhichIsRetracted() {
+        var outer = start("s-outer", "00:00:00.000000");
+        var end = end("e-1", "00:00:03.000000");
+        var lateStart = start("s-inner", "00:00:02.000000");
+
+        var first = pairer.pair(PairingState.EMPTY, List.of(outer, end), NO_WATERMARK);
+        var second = pairer.pair(first.state(), List.of(lateStart), NO_WATERMARK);
+
+        assertThat(first.upserts()).containsExactly(call(outer, end, "3.000000", 0));
+        assertThat(second.upserts()).containsExactly(call(lateStart, end, "1.000000", 1));
+        assertThat(second.retracted()).containsExactly("s-outer");
+        assertThat(second.quarantined()).isEmpty();
+    }
+
+    @Test
+    void endArrivingOutOfOrderShortensAnAlreadyLoadedCallUnderTheSameCallId() {
+        var open = start("s-1", "00:00:00.000000");
+        var laterEnd = end("e-later", "00:00:05.000000");
+        var earlierEnd = end("e-earlier", "00:00:02.000000");
+
+        var first = pairer.pair(PairingState.EMPTY, List.of(open, laterEnd), NO_WATERMARK);
+        var second = pairer.pair(first.state(), List.of(earlierEnd), NO_WATERMARK);
+        var finalized = pairer.pair(second.state(), List.of(), FAR_FUTURE);
+
+        assertThat(first.upserts()).containsExactly(call(open, laterEnd, "5.000000", 0));
+        assertThat(second.upserts()).containsExactly(call(open, earlierEnd, "2.000000", 0));
+        assertThat(second.retracted()).isEmpty();
+        assertThat(finalized.upserts()).isEmpty();
+        assertThat(finalized.finalized()).containsExactly(call(open, earlierEnd, "2.000000", 0));
+        assertThat(finalized.quarantined()).containsExactly(
+                new QuarantinedEvent(QuarantineReason.UNMATCHED_END, laterEnd));
+    }
+
+    @Test
+    void endWithNothingOpenIsQuarantinedAsUnmatchedEndOnceTheWatermarkPassesIt() {
         var orphan = end("e-orphan", "00:00:05.000000");
 
-        var result = pairer.pair(PairingState.EMPTY, List.of(orphan), NO_WATERMARK);
+        var provisional = pairer.pair(PairingState.EMPTY, List.of(orphan), NO_WATERMARK);
+        var atIt = pairer.pair(provisional.state(), List.of(), t("00:00:05.000000"));
+        var pastIt = pairer.pair(provisional.state(), List.of(), t("00:00:05.000001"));
 
-        assertThat(result).isEqualTo(new PairingResult(List.of(),
-                List.of(new QuarantinedEvent(QuarantineReason.UNMATCHED_END, orphan)), 0,
-                new PairingState(List.of(), seen(orphan))));
+        assertThat(provisional.quarantined()).isEmpty();
+        assertThat(atIt.quarantined()).isEmpty();
+        assertThat(pastIt).isEqualTo(new PairingResult(List.of(), List.of(), List.of(),
+                List.of(new QuarantinedEvent(QuarantineReason.UNMATCHED_END, orphan)), 0, PairingState.EMPTY));
     }
 
     @Test
     void startStillOpenWhenWatermarkPassesStartPlusMaxDurationIsQuarantinedAsUnmatchedStart() {
         var open = start("s-1", "00:00:00.000000");
-        var state = new PairingState(List.of(open), seen(open));
+        var state = pairer.pair(PairingState.EMPTY, List.of(open), NO_WATERMARK).state();
 
         var atLimit = pairer.pair(state, List.of(), t("01:00:00.000000"));
         var pastLimit = pairer.pair(state, List.of(), t("01:00:00.000001"));
 
-        assertThat(atLimit).isEqualTo(new PairingResult(List.of(), List.of(), 0,
-                new PairingState(List.of(open), List.of())));
-        assertThat(pastLimit).isEqualTo(new PairingResult(List.of(),
+        assertThat(atLimit).isEqualTo(new PairingResult(List.of(), List.of(), List.of(), List.of(), 0,
+                new PairingState(List.of(open), List.of(), List.of())));
+        assertThat(pastLimit).isEqualTo(new PairingResult(List.of(), List.of(), List.of(),
                 List.of(new QuarantinedEvent(QuarantineReason.UNMATCHED_START, open)), 0, PairingState.EMPTY));
-        assertThat(pastLimit.state().isEmpty()).isTrue();
     }
 
     @Test
-    void timedOutOuterStartLeavesInnerCallsAtDepthZero() {
+    void endAfterTheMaximumCallDurationDoesNotCloseTheExpiredStart() {
         var outer = start("s-outer", "00:00:00.000000");
         var inner = start("s-inner", "01:30:00.000000");
         var innerEnd = end("e-inner", "01:30:01.000000");
-        var state = new PairingState(List.of(outer, inner), List.of());
+        var tooLate = end("e-outer", "01:30:02.000000");
 
-        var result = pairer.pair(state, List.of(innerEnd), t("01:10:00.000000"));
+        var result = pairer.pair(PairingState.EMPTY, List.of(outer, inner, innerEnd, tooLate), NO_WATERMARK);
+        var finalized = pairer.pair(result.state(), List.of(), FAR_FUTURE);
 
-        assertThat(result.calls()).containsExactly(call(inner, innerEnd, "1.000000", 1));
-        assertThat(result.quarantined()).containsExactly(
-                new QuarantinedEvent(QuarantineReason.UNMATCHED_START, outer));
-        assertThat(result.state().openCalls()).isEmpty();
+        assertThat(result.upserts()).containsExactly(call(inner, innerEnd, "1.000000", 0));
+        assertThat(finalized.finalized()).containsExactly(call(inner, innerEnd, "1.000000", 0));
+        assertThat(finalized.quarantined()).containsExactlyInAnyOrder(
+                new QuarantinedEvent(QuarantineReason.UNMATCHED_START, outer),
+                new QuarantinedEvent(QuarantineReason.UNMATCHED_END, tooLate));
     }
 
     @Test
@@ -123,22 +169,22 @@ class CallPairerTest {
         var first = pairer.pair(PairingState.EMPTY, List.of(open, open, close), NO_WATERMARK);
         var replayedEnd = pairer.pair(first.state(), List.of(close), NO_WATERMARK);
 
-        assertThat(first.calls()).containsExactly(call(open, close, "1.000000", 0));
+        assertThat(first.upserts()).containsExactly(call(open, close, "1.000000", 0));
         assertThat(first.duplicates()).isEqualTo(1);
-        assertThat(replayedEnd).isEqualTo(new PairingResult(List.of(), List.of(), 1, first.state()));
+        assertThat(replayedEnd).isEqualTo(new PairingResult(List.of(), List.of(), List.of(), List.of(), 1,
+                first.state()));
     }
 
     @Test
     void eventOlderThanTheWatermarkIsQuarantinedAsLate() {
         var open = start("s-1", "02:00:00.000000");
         var late = end("e-late", "00:59:59.999999");
-        var state = new PairingState(List.of(open), seen(open));
+        var state = pairer.pair(PairingState.EMPTY, List.of(open), NO_WATERMARK).state();
 
         var result = pairer.pair(state, List.of(late), t("01:00:00.000000"));
 
-        assertThat(result).isEqualTo(new PairingResult(List.of(),
-                List.of(new QuarantinedEvent(QuarantineReason.LATE, late)), 0,
-                new PairingState(List.of(open), seen(open))));
+        assertThat(result).isEqualTo(new PairingResult(List.of(), List.of(), List.of(),
+                List.of(new QuarantinedEvent(QuarantineReason.LATE, late)), 0, state));
     }
 
     @Test
@@ -149,7 +195,7 @@ class CallPairerTest {
         var result = pairer.pair(PairingState.EMPTY, List.of(notJson, noType), NO_WATERMARK);
 
         // ordered by their JSON text, so replays quarantine in the same order
-        assertThat(result).isEqualTo(new PairingResult(List.of(), List.of(
+        assertThat(result).isEqualTo(new PairingResult(List.of(), List.of(), List.of(), List.of(
                 new QuarantinedEvent(QuarantineReason.MALFORMED, notJson),
                 new QuarantinedEvent(QuarantineReason.MALFORMED, noType)), 0, PairingState.EMPTY));
     }
@@ -167,30 +213,29 @@ class CallPairerTest {
         Collections.shuffle(shuffled, new Random(42));
 
         assertThat(pairer.pair(PairingState.EMPTY, shuffled, NO_WATERMARK)).isEqualTo(expected);
+        assertThat(pairer.pair(expected.state(), List.of(), FAR_FUTURE))
+                .isEqualTo(pairer.pair(pairer.pair(PairingState.EMPTY, shuffled, NO_WATERMARK).state(), List.of(),
+                        FAR_FUTURE));
     }
 
-    private static PairingEvent start(String id, String time) {
+    static PairingEvent start(String id, String time) {
         return new PairingEvent(id, "V1", "lidar", "START", t(time), null, "{\"event_id\":\"" + id + "\"}");
     }
 
-    private static PairingEvent end(String id, String time) {
+    static PairingEvent end(String id, String time) {
         return new PairingEvent(id, "V1", "lidar", "END", t(time), null, "{\"event_id\":\"" + id + "\"}");
     }
 
-    private static Instant t(String time) {
+    static Instant t(String time) {
         return Instant.parse(DAY + "T" + time + "Z");
     }
 
-    private static PairedCall call(PairingEvent start, PairingEvent end, String seconds, int depth) {
+    static PairedCall call(PairingEvent start, PairingEvent end, String seconds, int depth) {
         return new PairedCall(start.eventId(), "V1", "lidar", start.eventTime(), end.eventTime(),
                 new BigDecimal(seconds), depth, DAY);
     }
 
-    private static List<PairingState.SeenEvent> seen(PairingEvent... events) {
-        return java.util.Arrays.stream(events)
-                .map(e -> new PairingState.SeenEvent(e.eventId(), e.eventTime()))
-                .sorted(java.util.Comparator.comparing(PairingState.SeenEvent::eventTime)
-                        .thenComparing(PairingState.SeenEvent::eventId))
-                .toList();
+    private static PairingState.EmittedCall emitted(PairingEvent start, PairingEvent end, int depth) {
+        return new PairingState.EmittedCall(start.eventId(), end.eventId(), depth);
     }
 }

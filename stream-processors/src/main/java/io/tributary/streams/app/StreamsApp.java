@@ -3,6 +3,10 @@ package io.tributary.streams.app;
 import io.tributary.events.Topics;
 import io.tributary.streams.vehicle.VehicleLogMetrics;
 import io.tributary.streams.vehicle.VehicleLogTopology;
+import io.tributary.streams.web.WebLogTopology;
+import io.tributary.streams.common.LineMetrics;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -26,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The stream-processors application: the vehicle topology on Kafka Streams with exactly-once v2. {@link #start}
+ * The stream-processors application: the vehicle and web topologies on Kafka Streams with exactly-once v2. {@link #start}
  * returns once the application is RUNNING; {@link #close} stops it, committing what was processed.
  */
 public final class StreamsApp implements AutoCloseable {
@@ -47,6 +51,9 @@ public final class StreamsApp implements AutoCloseable {
     public static Topology topology(StreamsAppConfig config) {
         var builder = new StreamsBuilder();
         VehicleLogTopology.build(builder, config.vehicleTopology());
+        if (config.webTopology().enabled()) {
+            WebLogTopology.build(builder, config.webTopology());
+        }
         return builder.build();
     }
 
@@ -124,6 +131,49 @@ public final class StreamsApp implements AutoCloseable {
 
     /** Lines parsed into events, written to the DLQ, and skipped as CSV headers. */
     public record VehicleCounts(long parsed, long deadLettered, long skippedHeaders) {
+    }
+
+    /** All counters of the vehicle topology on this instance. */
+    public LineCounts vehicleLineCounts() {
+        return lineCounts(VehicleLogMetrics.GROUP);
+    }
+
+    /** All counters of the web topology on this instance. */
+    public LineCounts webLineCounts() {
+        return lineCounts(WebLogTopology.GROUP);
+    }
+
+    private LineCounts lineCounts(String group) {
+        var totals = new TreeMap<String, Long>();
+        streams.metrics().forEach((name, metric) -> {
+            if (name.group().equals(group) && name.name().endsWith("-total")
+                    && metric.metricValue() instanceof Double value) {
+                totals.merge(name.name().substring(0, name.name().length() - "-total".length()), value.longValue(),
+                        Long::sum);
+            }
+        });
+        var byReason = new TreeMap<String, Long>();
+        totals.forEach((operation, count) -> {
+            if (operation.startsWith(LineMetrics.DEAD_LETTERED_PREFIX)) {
+                byReason.put(operation.substring(LineMetrics.DEAD_LETTERED_PREFIX.length()), count);
+            }
+        });
+        return new LineCounts(totals.getOrDefault(LineMetrics.RECEIVED, 0L), totals.getOrDefault(LineMetrics.PARSED, 0L),
+                totals.getOrDefault(LineMetrics.DEAD_LETTERED, 0L), totals.getOrDefault(LineMetrics.DUPLICATES, 0L),
+                totals.getOrDefault(LineMetrics.SKIPPED_HEADERS, 0L), byReason);
+    }
+
+    /**
+     * Counters of one line topology: every received record is exactly one of parsed, deadLettered, duplicates or
+     * skippedHeaders (once processing caught up).
+     *
+     * @param deadLetteredByReason DLQ records per rejection code ({@link io.tributary.streams.common.RejectCodes})
+     */
+    public record LineCounts(long received, long parsed, long deadLettered, long duplicates, long skippedHeaders,
+                             Map<String, Long> deadLetteredByReason) {
+        public long accountedFor() {
+            return parsed + deadLettered + duplicates + skippedHeaders;
+        }
     }
 
     @Override

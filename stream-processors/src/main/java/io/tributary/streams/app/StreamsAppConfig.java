@@ -1,6 +1,7 @@
 package io.tributary.streams.app;
 
 import io.tributary.streams.vehicle.VehicleTopologyConfig;
+import io.tributary.streams.web.WebTopologyConfig;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -17,7 +18,8 @@ import java.util.Map;
 import static org.apache.kafka.common.config.ConfigDef.Range.atLeast;
 
 /**
- * Settings of the stream-processors application, including the vehicle topology's ({@link VehicleTopologyConfig}).
+ * Settings of the stream-processors application, including the vehicle and web topologies'
+ * ({@link VehicleTopologyConfig}, {@link WebTopologyConfig}).
  * Raw Kafka Streams settings can be passed as {@code streams.override.<streams key>}; they never override
  * exactly-once processing.
  */
@@ -34,7 +36,7 @@ public final class StreamsAppConfig extends AbstractConfig {
     public static final String START_TIMEOUT_MS = "streams.start.timeout.ms";
     public static final String OVERRIDE_PREFIX = "streams.override.";
 
-    public static final ConfigDef CONFIG_DEF = new ConfigDef(VehicleTopologyConfig.CONFIG_DEF)
+    public static final ConfigDef CONFIG_DEF = WebTopologyConfig.withOwnKeys(new ConfigDef(VehicleTopologyConfig.CONFIG_DEF))
             .define(BOOTSTRAP_SERVERS, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
                     Importance.HIGH, "Kafka brokers to connect to, host:port[,host:port...].")
             .define(SECURITY_PROTOCOL, Type.STRING, "PLAINTEXT",
@@ -68,6 +70,10 @@ public final class StreamsAppConfig extends AbstractConfig {
 
     public VehicleTopologyConfig vehicleTopology() {
         return new VehicleTopologyConfig(originals());
+    }
+
+    public WebTopologyConfig webTopology() {
+        return new WebTopologyConfig(originals());
     }
 
     public String applicationId() {

@@ -1,5 +1,7 @@
 package io.tributary.streams.vehicle;
 
+import io.tributary.streams.common.RejectCodes;
+
 import java.util.Locale;
 
 /** Reads the seed CSV form {@code vehicle_id,timestamp,function,event}. */
@@ -27,7 +29,7 @@ final class CsvVehicleLines {
     static LineRead read(String line, RecordOrigin origin) {
         String[] fields = line.split(",", -1);
         if (fields.length != HEADER.length) {
-            return LineRead.failed(VehicleLineParser.reject(
+            return LineRead.failed(VehicleLineParser.reject(RejectCodes.WRONG_FIELD_COUNT,
                     "Expected 4 comma-separated fields %s but found %d in %s: '%s'",
                     FORM, fields.length, origin.location(), VehicleLineParser.quote(line)));
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.streams.common.RejectCodes;
 
 /**
  * Reads the JSON form {@code {"vehicle_id","ts","function","event","seq"?,"event_id"?}}. Unknown fields are ignored
@@ -19,19 +20,19 @@ final class JsonVehicleLines {
         try {
             node = mapper.readTree(line);
         } catch (JacksonException e) {
-            return LineRead.failed(VehicleLineParser.reject(
+            return LineRead.failed(VehicleLineParser.reject(RejectCodes.MALFORMED,
                     "Malformed JSON in %s (%s): expected an object with vehicle_id, ts, function, event",
                     origin.location(), VehicleLineParser.quote(e.getOriginalMessage())));
         }
         if (node == null || !node.isObject()) {
-            return LineRead.failed(VehicleLineParser.reject(
+            return LineRead.failed(VehicleLineParser.reject(RejectCodes.MALFORMED,
                     "Expected a JSON object in %s but found %s: an object with vehicle_id, ts, function, event",
                     origin.location(), node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
         }
         for (String field : new String[] {"vehicle_id", "ts", "function", "event", "event_id"}) {
             JsonNode value = node.get(field);
             if (value != null && value.isContainerNode()) {
-                return LineRead.failed(VehicleLineParser.reject(
+                return LineRead.failed(VehicleLineParser.reject(RejectCodes.BAD_FIELD,
                         "Field %s in %s is a JSON %s: expected a string or number",
                         field, origin.location(), value.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
             }
@@ -40,7 +41,7 @@ final class JsonVehicleLines {
         JsonNode seqNode = node.get("seq");
         if (seqNode != null && !seqNode.isNull()) {
             if (!seqNode.isIntegralNumber() || !seqNode.canConvertToLong()) {
-                return LineRead.failed(VehicleLineParser.reject("Cannot parse seq '%s' in %s: expected an integer",
+                return LineRead.failed(VehicleLineParser.reject(RejectCodes.BAD_FIELD, "Cannot parse seq '%s' in %s: expected an integer",
                         VehicleLineParser.quote(seqNode.toString()), origin.location()));
             }
             seq = seqNode.longValue();

@@ -12,7 +12,10 @@ public sealed interface ParseResult {
     record HeaderLine() implements ParseResult {
     }
 
-    /** @param reason a sentence a person can act on, naming the record's location (it goes to the DLQ headers) */
-    record Rejected(String reason) implements ParseResult {
+    /**
+     * @param code   the rule that failed ({@link io.tributary.streams.common.RejectCodes})
+     * @param reason a sentence a person can act on, naming the record's location (it goes to the DLQ headers)
+     */
+    record Rejected(String code, String reason) implements ParseResult {
     }
 }

@@ -3,11 +3,12 @@ package io.tributary.streams.vehicle;
 import io.tributary.events.EventIds;
 import io.tributary.events.EventType;
 import io.tributary.events.VehicleEvent;
+import io.tributary.streams.common.LineRules;
+import io.tributary.streams.common.LineText;
+import io.tributary.streams.common.Outcome;
+import io.tributary.streams.common.RejectCodes;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,91 +20,133 @@ import java.util.regex.Pattern;
  * becomes a {@link ParseResult.Rejected} whose reason names the record and what was expected. Thread-safe.
  */
 public final class VehicleLineParser {
+    public static final int MAX_VEHICLE_ID_LENGTH = 64;
+    public static final int MAX_FUNCTION_LENGTH = 128;
     private static final Pattern EVENT_ID = Pattern.compile("[0-9a-fA-F]{32}");
-    private static final int MAX_QUOTED = 80;
+    private static final String EITHER = "expected a CSV line " + CsvVehicleLines.FORM + " or a JSON object";
 
     private final JsonVehicleLines json = new JsonVehicleLines();
+    private final LineRules rules;
+
+    /** Default rules, event times checked against the system clock. */
+    public VehicleLineParser() {
+        this(LineRules.defaults(Clock.systemUTC()));
+    }
+
+    public VehicleLineParser(LineRules rules) {
+        this.rules = rules;
+    }
 
     public ParseResult parse(byte[] value, RecordOrigin origin) {
+        return parse(value, origin, null);
+    }
+
+    /**
+     * @param producerSeq the raw record's {@code seq} header, or null: used when the line carries no seq of its own,
+     *                    and then the event id derives from (source, seq) rather than the offset
+     */
+    public ParseResult parse(byte[] value, RecordOrigin origin, Long producerSeq) {
         if (value == null) {
-            return reject("Empty record (null value) in %s: expected a CSV line %s or a JSON object",
-                    origin.location(), CsvVehicleLines.FORM);
+            return reject(RejectCodes.EMPTY, "Empty record (null value) in %s: %s", origin.location(), EITHER);
         }
-        Optional<String> decoded = utf8(value);
+        var oversized = rules.checkSize(value, origin.location());
+        if (oversized != null) {
+            return new ParseResult.Rejected(oversized.code(), oversized.reason());
+        }
+        Optional<String> decoded = LineText.utf8(value);
         if (decoded.isEmpty()) {
-            return reject("Record in %s is not UTF-8 text: expected a CSV line %s or a JSON object",
-                    origin.location(), CsvVehicleLines.FORM);
+            return reject(RejectCodes.NOT_UTF8, "Record in %s is not UTF-8 text: %s", origin.location(), EITHER);
         }
+        // strip() removes a CRLF or LF ending; a BOM is kept by editors at the start of exported files
         String line = decoded.get().replace("\uFEFF", "").strip();
         if (line.isEmpty()) {
-            return reject("Empty line in %s: expected a CSV line %s or a JSON object",
-                    origin.location(), CsvVehicleLines.FORM);
+            return reject(RejectCodes.EMPTY, "Empty line in %s: %s", origin.location(), EITHER);
+        }
+        int control = LineText.firstControl(line, true);
+        if (control >= 0) {
+            return reject(RejectCodes.CONTROL_CHARACTER, "Line in %s contains control character %s at position %d: "
+                            + "a record must hold exactly one line of printable text", origin.location(),
+                    LineText.codePoint(line.charAt(control)), control + 1);
         }
         if (line.startsWith("{") || line.startsWith("[")) {
-            return json.read(line, origin).map(raw -> validate(raw, origin));
+            return json.read(line, origin).map(raw -> validate(raw, origin, producerSeq));
         }
         if (CsvVehicleLines.isHeader(line)) {
             return new ParseResult.HeaderLine();
         }
-        return CsvVehicleLines.read(line, origin).map(raw -> validate(raw, origin));
+        return CsvVehicleLines.read(line, origin).map(raw -> validate(raw, origin, producerSeq));
     }
 
-    private static ParseResult validate(RawVehicleLine raw, RecordOrigin origin) {
+    private ParseResult validate(RawVehicleLine raw, RecordOrigin origin, Long producerSeq) {
+        String at = origin.location();
         String vehicleId = raw.vehicleId() == null ? "" : raw.vehicleId().strip();
         if (vehicleId.isEmpty()) {
-            return reject("Missing vehicle_id in %s: every line must name its vehicle", origin.location());
+            return reject(RejectCodes.MISSING_FIELD, "Missing vehicle_id in %s: every line must name its vehicle", at);
+        }
+        ParseResult bad = name("vehicle_id", vehicleId, MAX_VEHICLE_ID_LENGTH, at);
+        if (bad != null) {
+            return bad;
         }
         String function = raw.function() == null ? "" : raw.function().strip();
         if (function.isEmpty()) {
-            return reject("Missing function in %s: every line must name the function it logs", origin.location());
+            return reject(RejectCodes.MISSING_FIELD,
+                    "Missing function in %s: every line must name the function it logs", at);
+        }
+        bad = name("function", function, MAX_FUNCTION_LENGTH, at);
+        if (bad != null) {
+            return bad;
         }
         if (raw.timestamp() == null || raw.timestamp().isBlank()) {
-            return reject("Missing timestamp in %s: expected epoch seconds or ISO-8601", origin.location());
+            return reject(RejectCodes.MISSING_FIELD, "Missing timestamp in %s: expected epoch seconds or ISO-8601", at);
         }
         Optional<Instant> time = EventTimestamps.parse(raw.timestamp());
         if (time.isEmpty()) {
-            return reject("Cannot parse timestamp '%s' in %s: expected epoch seconds or ISO-8601",
-                    quote(raw.timestamp()), origin.location());
+            return reject(RejectCodes.BAD_TIMESTAMP, "Cannot parse timestamp '%s' in %s: expected epoch seconds or "
+                    + "ISO-8601", quote(raw.timestamp()), at);
+        }
+        if (EventTimestamps.finerThanMicros(time.get())) {
+            return reject(RejectCodes.BAD_TIMESTAMP, "Timestamp '%s' in %s is finer than a microsecond: at most 6 "
+                    + "decimals are kept, exactly", quote(raw.timestamp()), at);
+        }
+        var outOfRange = rules.checkTime(time.get(), raw.timestamp().strip(), at);
+        if (outOfRange != null) {
+            return new ParseResult.Rejected(outOfRange.code(), outOfRange.reason());
         }
         Optional<EventType> type = EventType.parse(raw.event());
         if (type.isEmpty()) {
             return raw.event() == null || raw.event().isBlank()
-                    ? reject("Missing event in %s: expected start or end", origin.location())
-                    : reject("Unknown event '%s' in %s: expected start or end (any case)",
-                    quote(raw.event()), origin.location());
+                    ? reject(RejectCodes.MISSING_FIELD, "Missing event in %s: expected start or end", at)
+                    : reject(RejectCodes.UNKNOWN_EVENT, "Unknown event '%s' in %s: expected start or end (any case)",
+                    quote(raw.event()), at);
         }
+        Long seq = raw.seq() != null ? raw.seq() : producerSeq;
         String eventId;
         if (raw.eventId() != null) {
             if (!EVENT_ID.matcher(raw.eventId()).matches()) {
-                return reject("Invalid event_id '%s' in %s: expected 32 hex characters, or no event_id at all",
-                        quote(raw.eventId()), origin.location());
+                return reject(RejectCodes.BAD_FIELD, "Invalid event_id '%s' in %s: expected 32 hex characters, or no "
+                        + "event_id at all", quote(raw.eventId()), at);
             }
             eventId = raw.eventId().toLowerCase(Locale.ROOT);
         } else {
-            String seqOrPosition = raw.seq() != null ? raw.seq().toString() : origin.position();
+            String seqOrPosition = raw.seq() != null ? raw.seq().toString()
+                    : producerSeq != null ? origin.source() + "#" + producerSeq
+                    : origin.position();
             eventId = EventIds.vehicleEventId(vehicleId, time.get(), function, type.get(), seqOrPosition);
         }
-        return new ParseResult.Parsed(new VehicleEvent(eventId, vehicleId, function, type.get(), time.get(), raw.seq(),
+        return new ParseResult.Parsed(new VehicleEvent(eventId, vehicleId, function, type.get(), time.get(), seq,
                 origin.source(), Instant.ofEpochMilli(origin.timestampMs())));
     }
 
-    static ParseResult.Rejected reject(String format, Object... args) {
-        return new ParseResult.Rejected(String.format(Locale.ROOT, format, args));
+    private static ParseResult name(String field, String value, int maxLength, String location) {
+        Outcome.Rejected bad = LineText.checkName(field, value, maxLength, location);
+        return bad == null ? null : new ParseResult.Rejected(bad.code(), bad.reason());
     }
 
-    /** Long values are cut in reasons: the DLQ record carries the whole original anyway. */
+    static ParseResult.Rejected reject(String code, String format, Object... args) {
+        return new ParseResult.Rejected(code, String.format(Locale.ROOT, format, args));
+    }
+
     static String quote(String value) {
-        return value.length() <= MAX_QUOTED ? value : value.substring(0, MAX_QUOTED) + "...";
-    }
-
-    private static Optional<String> utf8(byte[] value) {
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value)).toString());
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
-        }
+        return LineText.quote(value);
     }
 }

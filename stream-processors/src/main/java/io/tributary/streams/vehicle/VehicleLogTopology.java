@@ -1,36 +1,52 @@
 package io.tributary.streams.vehicle;
 
-import org.apache.kafka.common.serialization.Serdes;
+import io.tributary.events.VehicleEventJson;
+import io.tributary.streams.common.LineParser;
+import io.tributary.streams.common.LineRules;
+import io.tributary.streams.common.LineTopology;
+import io.tributary.streams.common.LogLineProcessor;
+import io.tributary.streams.common.Outcome;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
+
+import java.time.Clock;
 
 /**
- * {@code vehicle.logs.raw} → parse/validate → {@code vehicle.events} (key vehicle_id, canonical JSON) or
- * {@code tributary.dlq} (original bytes, reason in headers). Stateless: one raw record gives exactly one event, one
- * dead letter, or one counted header skip.
+ * {@code vehicle.logs.raw} → parse/validate → dedupe by event_id → {@code vehicle.events} (key vehicle_id, canonical
+ * JSON) or {@code tributary.dlq} (original bytes, reason in headers). One raw record gives exactly one event, one dead
+ * letter, one counted duplicate, or one counted header skip.
  */
 public final class VehicleLogTopology {
+    public static final String NAME = "vehicle";
+
     private VehicleLogTopology() {
     }
 
     public static void build(StreamsBuilder builder, VehicleTopologyConfig config) {
-        var parser = new VehicleLineParser();
-        var onMalformed = config.onMalformed();
-        KStream<String, Routed> routed = builder
-                .stream(config.rawTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("vehicle-raw"))
-                .process(() -> new VehicleLogProcessor(parser, onMalformed), Named.as("vehicle-parse"));
-        routed.split(Named.as("vehicle-"))
-                .branch((key, value) -> value.deadLetter(), Branched.<String, Routed>withConsumer(dlq -> dlq
-                        .mapValues(Routed::value, Named.as("vehicle-dlq-bytes"))
-                        .to(config.dlqTopic(), Produced.with(Serdes.String(), Serdes.ByteArray())
-                                .withName("vehicle-dlq-sink"))).withName("dlq"))
-                .defaultBranch(Branched.<String, Routed>withConsumer(events -> events
-                        .mapValues(Routed::value, Named.as("vehicle-event-bytes"))
-                        .to(config.eventsTopic(), Produced.with(Serdes.String(), Serdes.ByteArray())
-                                .withName("vehicle-events-sink"))).withName("events"));
+        build(builder, config, Clock.systemUTC());
+    }
+
+    /** @param clock "now" of the event-time range check (tests pin it) */
+    public static void build(StreamsBuilder builder, VehicleTopologyConfig config, Clock clock) {
+        LineRules rules = config.rules(clock);
+        LineParser parser = lineParser(new VehicleLineParser(rules));
+        LineTopology.build(builder, NAME, config.rawTopic(), config.eventsTopic(), config.dlqTopic(),
+                rules.dedupeWindow(), () -> new LogLineProcessor(parser, config.onMalformed(),
+                        VehicleTopologyConfig.ON_MALFORMED, VehicleLogMetrics.SCOPE,
+                        LineTopology.dedupeStoreName(NAME), rules.dedupeWindow().toMillis(), clock));
+    }
+
+    static LineParser lineParser(VehicleLineParser parser) {
+        return (value, raw) -> {
+            var origin = new RecordOrigin(raw.topic(), raw.partition(), raw.offset(), raw.timestampMs(), raw.source());
+            ParseResult result = parser.parse(value, origin, raw.seq());
+            if (result instanceof ParseResult.Parsed ok) {
+                return new Outcome.Accepted(ok.event().vehicleId(), ok.event().eventId(),
+                        VehicleEventJson.encode(ok.event()));
+            }
+            if (result instanceof ParseResult.Rejected rejected) {
+                return new Outcome.Rejected(rejected.code(), rejected.reason());
+            }
+            return new Outcome.Skipped();
+        };
     }
 }

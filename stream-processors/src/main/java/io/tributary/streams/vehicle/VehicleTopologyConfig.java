@@ -1,30 +1,28 @@
 package io.tributary.streams.vehicle;
 
 import io.tributary.events.Topics;
+import io.tributary.streams.common.LineRules;
+import io.tributary.streams.common.OnMalformed;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 
-/** Settings of the vehicle topology: its topics and what to do with a line that cannot be parsed. */
+/**
+ * Settings of the vehicle topology: its topics, what to do with a line that cannot be parsed, and the shared
+ * validation rules of {@link LineRules} (record size, event-time range, dedupe window).
+ */
 public final class VehicleTopologyConfig extends AbstractConfig {
     public static final String RAW_TOPIC = "streams.vehicle.raw.topic";
     public static final String EVENTS_TOPIC = "streams.vehicle.events.topic";
     public static final String DLQ_TOPIC = "streams.dlq.topic";
     public static final String ON_MALFORMED = "streams.vehicle.on.malformed";
 
-    /** What happens to a line that is not a valid vehicle event. */
-    public enum OnMalformed {
-        /** Write the original bytes with the reason to the DLQ and go on (nothing is dropped silently). */
-        DLQ,
-        /** Stop the application at the first bad line, for pipelines where bad input means a broken producer. */
-        FAIL
-    }
-
-    public static final ConfigDef CONFIG_DEF = new ConfigDef()
+    public static final ConfigDef CONFIG_DEF = new ConfigDef(LineRules.CONFIG_DEF)
             .define(RAW_TOPIC, Type.STRING, Topics.VEHICLE_LOGS_RAW, new ConfigDef.NonEmptyString(), Importance.LOW,
                     "Topic of raw vehicle log lines (key vehicle_id, value one CSV or JSON line).")
             .define(EVENTS_TOPIC, Type.STRING, Topics.VEHICLE_EVENTS, new ConfigDef.NonEmptyString(), Importance.LOW,
@@ -57,5 +55,9 @@ public final class VehicleTopologyConfig extends AbstractConfig {
 
     public OnMalformed onMalformed() {
         return OnMalformed.valueOf(getString(ON_MALFORMED).toUpperCase(Locale.ROOT));
+    }
+
+    public LineRules rules(Clock clock) {
+        return LineRules.from(originals(), clock);
     }
 }

@@ -44,7 +44,7 @@ class StreamsAppConfigTest {
     void topologyKeysLiveInTheSameFile() {
         var config = StreamsAppConfig.of(Map.of(StreamsAppConfig.BOOTSTRAP_SERVERS, "k:9092",
                 VehicleTopologyConfig.ON_MALFORMED, "FAIL", VehicleTopologyConfig.DLQ_TOPIC, "dead"));
-        assertThat(config.vehicleTopology().onMalformed()).isEqualTo(VehicleTopologyConfig.OnMalformed.FAIL);
+        assertThat(config.vehicleTopology().onMalformed()).isEqualTo(io.tributary.streams.common.OnMalformed.FAIL);
         assertThat(config.vehicleTopology().dlqTopic()).isEqualTo("dead");
     }
 

@@ -1,50 +1,62 @@
 package io.tributary.connect.s3.partition;
 
-import io.tributary.connect.s3.format.GzipLinesBuffer;
-import io.tributary.connect.s3.format.JsonLinesGzipFormat;
-import io.tributary.connect.s3.storage.LandedObject;
+import io.tributary.connect.s3.format.RecordFormat.RecordFileWriter;
+import io.tributary.connect.s3.storage.LandedObjects;
+import io.tributary.connect.s3.storage.ObjectStore;
+import io.tributary.connect.s3.storage.UploadStream;
 import io.tributary.events.LandingLayout;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.SinkRecord;
 
-import java.time.LocalDate;
-
-/** The one file a partition is filling: records of one dt with contiguous offsets from {@code startOffset}. */
+/** A file a partition is filling: records of one encoded (time) partition, from {@code startOffset} on. */
 final class OpenFile {
     private final String key;
-    private final LocalDate date;
+    private final String encodedPartition;
     private final long startOffset;
     private final long firstTimestamp;
-    private final GzipLinesBuffer buffer = JsonLinesGzipFormat.newBuffer();
+    private final long openedSequence;
+    private final UploadStream upload;
+    private final RecordFileWriter writer;
     private long endOffset;
     private long recordCount;
     private long lastAppendMillis;
+    private boolean finished;
 
-    OpenFile(String topicsDir, TopicPartition tp, LocalDate date, long startOffset, long firstTimestamp) {
-        this.key = LandingLayout.objectKey(topicsDir, tp.topic(), date, tp.partition(), startOffset,
-                JsonLinesGzipFormat.EXTENSION);
-        this.date = date;
+    OpenFile(WriterSettings settings, ObjectStore store, TopicPartition tp, String encodedPartition, long startOffset,
+             long firstTimestamp, long openedSequence, long nowMillis) {
+        this.key = LandingLayout.topicPrefix(settings.topicsDir(), tp.topic()) + encodedPartition + "/"
+                + LandingLayout.fileName(tp.topic(), tp.partition(), startOffset, settings.format().extension());
+        this.encodedPartition = encodedPartition;
         this.startOffset = startOffset;
         this.firstTimestamp = firstTimestamp;
+        this.openedSequence = openedSequence;
         this.endOffset = startOffset - 1;
+        this.lastAppendMillis = nowMillis;
+        this.upload = new UploadStream(store, key, LandedObjects.stagingKey(settings.topicsDir(), key),
+                settings.partSize());
+        this.writer = settings.format().open(upload);
     }
 
-    void append(long offset, byte[] line, long nowMillis) {
-        buffer.appendLine(line);
+    /** Whether the record may join (same schema for parquet); throws BadValueException for an unwritable one. */
+    boolean fits(SinkRecord record) {
+        return writer.fits(record);
+    }
+
+    /** Writes the record (BadValueException: nothing written); full parts go out with {@link #uploadFullParts}. */
+    void append(SinkRecord record, long offset, long nowMillis) {
+        writer.write(record);
         endOffset = offset;
         recordCount++;
         lastAppendMillis = nowMillis;
     }
 
-    /** A record of this range that is not written (e.g. reported to the DLQ) still belongs to the file's range. */
-    void cover(long offset) {
-        endOffset = Math.max(endOffset, offset);
+    /** Retries parts that failed to upload after a record was written. */
+    void uploadFullParts() {
+        upload.uploadFullParts();
     }
 
-    /** Why a record with {@code date} and {@code timestamp} cannot join this file, or null if it can. */
-    String rotationReason(LocalDate recordDate, long timestamp, WriterSettings settings) {
-        if (!recordDate.equals(date)) {
-            return "dt changed to " + recordDate;
-        }
+    /** Why a record with {@code timestamp} cannot join this file (data-driven reasons only), or null. */
+    String rotationReason(long timestamp, WriterSettings settings) {
         if (recordCount >= settings.flushSize()) {
             return "flush.size";
         }
@@ -58,6 +70,20 @@ final class OpenFile {
         return idleMs > 0 && nowMillis - lastAppendMillis >= idleMs;
     }
 
+    /** Finishes the format (once) and makes the object visible with {@code metadata}; retryable. */
+    void land(java.util.Map<String, String> metadata) {
+        if (!finished) {
+            writer.finish();
+            finished = true;
+        }
+        upload.complete(metadata);
+    }
+
+    void discard() {
+        writer.discard();
+        upload.abort();
+    }
+
     long recordCount() {
         return recordCount;
     }
@@ -66,21 +92,23 @@ final class OpenFile {
         return startOffset;
     }
 
+    long endOffset() {
+        return endOffset;
+    }
+
+    long openedSequence() {
+        return openedSequence;
+    }
+
+    String encodedPartition() {
+        return encodedPartition;
+    }
+
     String key() {
         return key;
     }
 
-    /** Drops the content. */
-    void discard() {
-        buffer.release();
-    }
-
-    /** Closes the file for writing. */
-    FinishedFile finish() {
-        return new FinishedFile(new LandedObject(key, startOffset, endOffset, recordCount), buffer.finish());
-    }
-
-    /** A complete file waiting for (or retrying) its upload. */
-    record FinishedFile(LandedObject object, byte[] content) {
+    UploadStream upload() {
+        return upload;
     }
 }

@@ -1,25 +1,33 @@
 package io.tributary.connect.s3.partition;
 
+import io.tributary.connect.s3.format.RecordValues.BadValueException;
 import io.tributary.connect.s3.storage.LandedObject;
+import io.tributary.connect.s3.storage.LandedObjects.Recovery;
 import io.tributary.connect.s3.storage.ObjectStore;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Writes one partition's records into landing files, one open file at a time, so the partition's objects are
- * contiguous offset ranges. Exactly-once rests on three rules:
+ * Writes one partition's records into landing files, one open file per encoded (time) partition. Exactly-once
+ * rests on these rules (README.md, "Why it is exactly-once"):
  * <ul>
- *   <li>an offset below {@link #nextOffset} is already landed or buffered and is skipped (re-deliveries after a
- *       crash, a rewind, or a retried batch);</li>
- *   <li>{@link #committableOffset()} only moves after an upload succeeded, so Kafka never commits past S3;</li>
- *   <li>a file is uploaded with one atomic put, so S3 never shows half a file.</li>
+ *   <li>the <em>watermark</em> W = the lowest offset that is neither landed nor skipped = min(start of every open
+ *       or not-yet-landed file, next offset to read); only W is ever committed ({@link #committableOffset()});</li>
+ *   <li>each landed file records W and the start offsets of landed files ending at or above W in its metadata,
+ *       so a restarted writer finds the resume point and the files it must not duplicate ({@link Recovery});</li>
+ *   <li>after a restart, a delivered record at or above the resume point is skipped when a landed file of its
+ *       encoded partition spans its offset: such a file holds every record of its encoded partition in its range;</li>
+ *   <li>a file becomes visible atomically (one PutObject, or a completed multipart upload copied into place).</li>
  * </ul>
  * Not thread-safe: Connect calls a task from one thread.
  */
@@ -30,95 +38,145 @@ public final class PartitionWriter {
     private final WriterSettings settings;
     private final ObjectStore store;
     private final Clock clock;
+    private final FileBudget budget;
+    /** Open files by encoded partition, in opening order. */
+    private final Map<String, OpenFile> open = new LinkedHashMap<>();
+    /** Closed files whose upload has not succeeded yet (retried first). */
+    private final List<OpenFile> pending = new ArrayList<>();
+    /** Landed files ending at or above the watermark: re-delivered records they hold are skipped. */
+    private final List<LandedObject> landedAbove = new ArrayList<>();
 
-    /** Lowest offset not yet landed or buffered; -1 until known (nothing landed, nothing delivered yet). */
-    private long nextOffset = -1;
-    /** Last landed offset + 1; -1 while nothing of this partition is known to be in the store. */
-    private long committableOffset = -1;
-    private OpenFile open;
-    private OpenFile.FinishedFile pending;
+    /** Lowest offset not yet written, skipped or landed; -1 until known. */
+    private long nextOffset;
     private long skippedRecords;
+    private long ignoredNulls;
     private long uploadedFiles;
 
     public PartitionWriter(TopicPartition tp, WriterSettings settings, ObjectStore store, Clock clock,
-                           Optional<LandedObject> newestLanded) {
+                           FileBudget budget, Recovery recovery) {
         this.tp = tp;
         this.settings = settings;
         this.store = store;
         this.clock = clock;
-        newestLanded.ifPresent(landed -> {
-            nextOffset = landed.endOffset() + 1;
-            committableOffset = landed.endOffset() + 1;
-        });
+        this.budget = budget;
+        this.nextOffset = recovery.resumeOffset();
+        this.landedAbove.addAll(recovery.above());
+        budget.register(this);
     }
 
     /**
-     * Whether the record at {@code offset} is new. A false answer is counted as a skipped record: its data is
-     * already in S3 or in the open file.
+     * Writes {@code record} (at {@code offset} of this partition) unless it is already landed, written or
+     * skipped. Throws {@link BadValueException} for a record that cannot be written (then nothing is written:
+     * report it and call {@link #skipOver}); may first close and upload files (rotation, file budget).
      */
-    public boolean accept(long offset) {
+    public void write(SinkRecord record, long offset) {
         if (nextOffset >= 0 && offset < nextOffset) {
             skippedRecords++;
-            return false;
+            return;
         }
-        return true;
-    }
-
-    /** Appends an accepted record; may upload the open file first (new dt, interval) or after (flush.size). */
-    public void append(long offset, long timestamp, byte[] line) {
-        uploadPending();
-        LocalDate date = Instant.ofEpochMilli(timestamp).atZone(settings.zone()).toLocalDate();
-        if (open != null) {
-            String reason = open.rotationReason(date, timestamp, settings);
+        landPending();
+        if (record.value() == null && settings.ignoreNulls()) {
+            ignoredNulls++;
+            skipOver(offset);
+            return;
+        }
+        long timestamp = settings.timestamps().timestampOf(record);
+        String partition = settings.partitioner().encodedPartition(timestamp);
+        if (landedAbove.stream().anyMatch(o -> o.covers(partition, offset))) {
+            skippedRecords++;
+            nextOffset = offset + 1;
+            return;
+        }
+        OpenFile file = open.get(partition);
+        if (file != null) {
+            String reason = file.rotationReason(timestamp, settings);
+            if (reason == null && !file.fits(record)) {
+                reason = "schema changed";
+            }
             if (reason != null) {
-                rotate(reason);
+                close(file, reason);
+                file = null;
             }
         }
-        if (open == null) {
-            open = new OpenFile(settings.topicsDir(), tp, date, offset, timestamp);
+        if (file == null) {
+            long sequence = budget.beforeOpen();
+            file = new OpenFile(settings, store, tp, partition, offset, timestamp, sequence, clock.millis());
+            open.put(partition, file);
         }
-        open.append(offset, line, clock.millis());
+        try {
+            file.append(record, offset, clock.millis());
+        } catch (BadValueException e) {
+            if (file.recordCount() == 0) {
+                open.remove(partition);
+                file.discard();
+            }
+            throw e;
+        }
         nextOffset = offset + 1;
-        if (open.recordCount() >= settings.flushSize()) {
-            rotate("flush.size");
+        if (file.recordCount() >= settings.flushSize()) {
+            close(file, "flush.size");
+        } else {
+            file.uploadFullParts();
         }
     }
 
-    /** An accepted record that is not written (reported as errant): later files start after it. */
+    /** A record that is not written (reported as errant, ignored null): the watermark may pass it. */
     public void skipOver(long offset) {
-        nextOffset = offset + 1;
-        if (open != null) {
-            open.cover(offset);
-        }
+        nextOffset = Math.max(nextOffset, offset + 1);
     }
 
-    /** Uploads the open file if no record came for {@code rotate.idle.ms}, and retries a failed upload. */
+    /** Retries failed uploads, sends full parts, and uploads files that got no record for {@code rotate.idle.ms}. */
     public void rotateIfIdle() {
-        uploadPending();
-        if (open != null && open.idleSince(clock.millis(), settings.rotateIdleMs())) {
-            rotate("idle for " + settings.rotateIdleMs() + " ms");
+        landPending();
+        long now = clock.millis();
+        for (OpenFile file : List.copyOf(open.values())) {
+            file.uploadFullParts();
+            if (file.idleSince(now, settings.rotateIdleMs())) {
+                close(file, "idle for " + settings.rotateIdleMs() + " ms");
+            }
         }
     }
 
-    /** The offset Kafka may commit for this partition: last landed offset + 1, if anything is landed. */
+    /** The offset Kafka may commit: the watermark, if anything of the partition is known. */
     public OptionalLong committableOffset() {
-        return committableOffset < 0 ? OptionalLong.empty() : OptionalLong.of(committableOffset);
+        return nextOffset < 0 ? OptionalLong.empty() : OptionalLong.of(watermarkWithout(null));
     }
 
-    /** Drops what is not uploaded (the worker re-delivers it from the committed offset); returns its record count. */
+    /** Drops what is not landed (the worker re-delivers it from the committed offset); returns its record count. */
     public long discard() {
-        long dropped = (open == null ? 0 : open.recordCount())
-                + (pending == null ? 0 : pending.object().recordCount());
-        if (open != null) {
-            open.discard();
+        long dropped = 0;
+        for (OpenFile file : open.values()) {
+            dropped += file.recordCount();
+            file.discard();
         }
-        open = null;
-        pending = null;
+        for (OpenFile file : pending) {
+            dropped += file.recordCount();
+            file.discard();
+        }
+        open.clear();
+        pending.clear();
+        budget.unregister(this);
         return dropped;
+    }
+
+    OpenFile oldestOpenFile() {
+        return open.values().stream().min(Comparator.comparingLong(OpenFile::openedSequence)).orElse(null);
+    }
+
+    void closeOldest(String reason) {
+        close(oldestOpenFile(), reason);
+    }
+
+    int openFileCount() {
+        return open.size();
     }
 
     public long skippedRecords() {
         return skippedRecords;
+    }
+
+    public long ignoredNulls() {
+        return ignoredNulls;
     }
 
     public long uploadedFiles() {
@@ -129,26 +187,64 @@ public final class PartitionWriter {
         return tp;
     }
 
-    private void rotate(String reason) {
-        OpenFile file = open;
-        open = null;
-        pending = file.finish();
+    private void close(OpenFile file, String reason) {
+        open.remove(file.encodedPartition());
+        pending.add(file);
         log.debug("Closing {} of {} at {} records: {}", file.key(), tp, file.recordCount(), reason);
-        uploadPending();
+        landPending();
     }
 
-    private void uploadPending() {
-        if (pending == null) {
-            return;
+    /** Lands pending files in order; then, while too many landed files sit above the watermark, closes the open
+     *  file holding it back (the one starting lowest), which also keeps the committed offset moving. */
+    private void landPending() {
+        while (true) {
+            while (!pending.isEmpty()) {
+                land(pending.get(0));
+                pending.remove(0);
+            }
+            if (landedAbove.size() <= WriterSettings.MAX_LANDED_ABOVE_WATERMARK || open.isEmpty()) {
+                return;
+            }
+            OpenFile lowest = open.values().stream().min(Comparator.comparingLong(OpenFile::startOffset)).orElseThrow();
+            open.remove(lowest.encodedPartition());
+            pending.add(lowest);
+            log.debug("Closing {} of {}: {} landed files above the watermark", lowest.key(), tp, landedAbove.size());
         }
-        LandedObject object = pending.object();
+    }
+
+    private void land(OpenFile file) {
+        long watermark = watermarkWithout(file);
+        List<LandedObject> above = new ArrayList<>(landedAbove.stream().filter(o -> o.endOffset() >= watermark).toList());
+        List<Long> starts = new ArrayList<>(above.stream().map(LandedObject::startOffset).toList());
+        if (file.endOffset() >= watermark) {
+            starts.add(file.startOffset());
+        }
+        LandedObject object = new LandedObject(file.key(), file.encodedPartition(), file.startOffset(),
+                file.endOffset(), file.recordCount(), watermark, starts);
         long started = System.nanoTime();
-        store.put(object.key(), pending.content(), object.userMetadata());
-        committableOffset = object.endOffset() + 1;
+        file.land(object.userMetadata());
         uploadedFiles++;
-        log.info("Uploaded {}/{} for {}: offsets {}..{}, {} records, {} bytes in {} ms", store.describe(),
-                object.key(), tp, object.startOffset(), object.endOffset(), object.recordCount(),
-                pending.content().length, (System.nanoTime() - started) / 1_000_000);
-        pending = null;
+        if (file.endOffset() >= watermark) {
+            above.add(object);
+        }
+        landedAbove.clear();
+        landedAbove.addAll(above);
+        log.info("Uploaded {}/{} for {}: offsets {}..{}, {} records, {} bytes{} in {} ms; watermark {}",
+                store.describe(), object.key(), tp, object.startOffset(), object.endOffset(), object.recordCount(),
+                file.upload().bytesWritten(), file.upload().multipart() ? " (" + file.upload().parts() + " parts)" : "",
+                (System.nanoTime() - started) / 1_000_000, watermark);
+    }
+
+    private long watermarkWithout(OpenFile excluded) {
+        long watermark = nextOffset;
+        for (OpenFile file : open.values()) {
+            watermark = Math.min(watermark, file.startOffset());
+        }
+        for (OpenFile file : pending) {
+            if (file != excluded) {
+                watermark = Math.min(watermark, file.startOffset());
+            }
+        }
+        return watermark;
     }
 }

@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -27,62 +28,89 @@ import java.util.Map;
  */
 public final class S3ObjectStore implements ObjectStore {
     private static final Logger log = LoggerFactory.getLogger(S3ObjectStore.class);
-    private static final String CONTENT_TYPE = "application/gzip";
 
     private final S3Client s3;
     private final String bucket;
-    private final int partSize;
 
-    public S3ObjectStore(S3Client s3, String bucket, int partSize) {
+    public S3ObjectStore(S3Client s3, String bucket) {
         this.s3 = s3;
         this.bucket = bucket;
-        this.partSize = partSize;
     }
 
     @Override
-    public void put(String key, byte[] content, Map<String, String> userMetadata) {
+    public void put(String key, byte[] content, int length, Map<String, String> userMetadata) {
         try {
-            if (content.length <= partSize) {
-                s3.putObject(b -> b.bucket(bucket).key(key).metadata(userMetadata).contentType(CONTENT_TYPE)
-                        .contentMD5(md5Base64(content, 0, content.length)), RequestBody.fromBytes(content));
-            } else {
-                putMultipart(key, content, userMetadata);
-            }
+            s3.putObject(b -> b.bucket(bucket).key(key).metadata(userMetadata).contentType(contentType(key))
+                    .contentMD5(md5Base64(content, 0, length)),
+                    RequestBody.fromRemainingByteBuffer(ByteBuffer.wrap(content, 0, length)));
         } catch (SdkException e) {
             throw classify("upload", key, e);
         }
     }
 
-    /** A multipart upload is invisible until completed, so an aborted or crashed one never shows a half file. */
-    private void putMultipart(String key, byte[] content, Map<String, String> userMetadata) {
-        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).metadata(userMetadata)
-                .contentType(CONTENT_TYPE)).uploadId();
+    @Override
+    public String createMultipartUpload(String key) {
         try {
-            List<CompletedPart> parts = new ArrayList<>();
-            for (int offset = 0, number = 1; offset < content.length; offset += partSize, number++) {
-                int length = Math.min(partSize, content.length - offset);
-                int partNumber = number;
-                String md5 = md5Base64(content, offset, length);
-                String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
-                                .contentLength((long) length).contentMD5(md5),
-                        RequestBody.fromRemainingByteBuffer(ByteBuffer.wrap(content, offset, length))).eTag();
-                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
-            }
+            return s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(contentType(key))).uploadId();
+        } catch (SdkException e) {
+            throw classify("start multipart upload of", key, e);
+        }
+    }
+
+    @Override
+    public String uploadPart(String key, String uploadId, int partNumber, byte[] content, int length) {
+        try {
+            String md5 = md5Base64(content, 0, length);
+            return s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
+                            .contentLength((long) length).contentMD5(md5),
+                    RequestBody.fromRemainingByteBuffer(ByteBuffer.wrap(content, 0, length))).eTag();
+        } catch (SdkException e) {
+            throw classify("upload part " + partNumber + " of", key, e);
+        }
+    }
+
+    @Override
+    public void completeMultipartUpload(String key, String uploadId, List<String> partETags) {
+        List<CompletedPart> parts = new ArrayList<>();
+        for (int i = 0; i < partETags.size(); i++) {
+            parts.add(CompletedPart.builder().partNumber(i + 1).eTag(partETags.get(i)).build());
+        }
+        try {
             s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
                     .multipartUpload(m -> m.parts(parts)));
             log.debug("Completed multipart upload of s3://{}/{} in {} parts", bucket, key, parts.size());
         } catch (SdkException e) {
-            abortQuietly(key, uploadId);
-            throw e;
+            throw classify("complete multipart upload of", key, e);
         }
     }
 
-    private void abortQuietly(String key, String uploadId) {
+    @Override
+    public void abortMultipartUpload(String key, String uploadId) {
         try {
             s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
         } catch (SdkException e) {
             // the upload stays invisible either way; a bucket lifecycle rule cleans up incomplete uploads
             log.warn("Could not abort multipart upload {} of s3://{}/{}: {}", uploadId, bucket, key, e.getMessage());
+        }
+    }
+
+    @Override
+    public void copy(String sourceKey, String targetKey, Map<String, String> userMetadata) {
+        try {
+            s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(sourceKey).destinationBucket(bucket)
+                    .destinationKey(targetKey).metadataDirective(MetadataDirective.REPLACE).metadata(userMetadata)
+                    .contentType(contentType(targetKey)));
+        } catch (SdkException e) {
+            throw classify("copy s3://" + bucket + "/" + sourceKey + " to", targetKey, e);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        try {
+            s3.deleteObject(b -> b.bucket(bucket).key(key));
+        } catch (SdkException e) {
+            throw classify("delete", key, e);
         }
     }
 
@@ -141,6 +169,13 @@ public final class S3ObjectStore implements ObjectStore {
                     "check the credentials and that they may s3:PutObject, s3:ListBucket and s3:GetObject";
             default -> "not retriable";
         };
+    }
+
+    private static String contentType(String key) {
+        if (key.endsWith(".parquet")) {
+            return "application/vnd.apache.parquet";
+        }
+        return key.endsWith(".gz") ? "application/gzip" : "application/octet-stream";
     }
 
     private static String md5Base64(byte[] content, int offset, int length) {

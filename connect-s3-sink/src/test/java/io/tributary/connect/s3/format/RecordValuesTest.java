@@ -46,9 +46,11 @@ class RecordValuesTest {
 
     @Test
     void bufferIsAGzipOfNewlineTerminatedLines() {
-        GzipLinesBuffer buffer = JsonLinesGzipFormat.newBuffer();
-        buffer.appendLine("{\"n\":1}".getBytes(StandardCharsets.UTF_8));
-        buffer.appendLine("{\"n\":2}".getBytes(StandardCharsets.UTF_8));
-        assertThat(InMemoryObjectStore.gunzipLines(buffer.finish())).isEqualTo(List.of("{\"n\":1}", "{\"n\":2}"));
+        var out = new java.io.ByteArrayOutputStream();
+        var writer = new JsonLinesGzipFormat().open(out);
+        writer.write(Records.value("t", 0, 1, T, "{\"n\":1}"));
+        writer.write(Records.value("t", 0, 2, T, "{\"n\":2}"));
+        writer.finish();
+        assertThat(InMemoryObjectStore.gunzipLines(out.toByteArray())).isEqualTo(List.of("{\"n\":1}", "{\"n\":2}"));
     }
 }

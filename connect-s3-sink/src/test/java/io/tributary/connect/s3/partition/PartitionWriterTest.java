@@ -1,22 +1,20 @@
 package io.tributary.connect.s3.partition;
 
-import io.tributary.connect.s3.storage.LandedObject;
+import io.tributary.connect.s3.storage.LandedObjects;
+import io.tributary.connect.s3.storage.LandedObjects.Recovery;
 import io.tributary.connect.s3.testing.InMemoryObjectStore;
 import io.tributary.connect.s3.testing.MutableClock;
 import io.tributary.connect.s3.testing.Records;
+import io.tributary.connect.s3.testing.TestSettings;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.Random;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,147 +25,181 @@ class PartitionWriterTest {
     private static final TopicPartition TP = new TopicPartition(TOPIC, 3);
     private static final Instant DAY1 = Instant.parse("2020-01-01T23:59:00Z");
     private static final Instant DAY2 = Instant.parse("2020-01-02T00:00:01Z");
+    private static final String KEY_DAY1 = "landing/vehicle.events/dt=2020-01-01/vehicle.events+3+";
+    private static final String KEY_DAY2 = "landing/vehicle.events/dt=2020-01-02/vehicle.events+3+";
 
     private final InMemoryObjectStore store = new InMemoryObjectStore();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
 
-    private PartitionWriter writer(int flushSize, long intervalMs, long idleMs) {
-        return writer(new WriterSettings("landing", ZoneOffset.UTC, flushSize, intervalMs, idleMs), Optional.empty());
+    private PartitionWriter writer(WriterSettings settings, FileBudget budget) {
+        return new PartitionWriter(TP, settings, store, clock, budget, recovery());
     }
 
-    private PartitionWriter writer(WriterSettings settings, Optional<LandedObject> landed) {
-        return new PartitionWriter(TP, settings, store, clock, landed);
+    private PartitionWriter writer(int flushSize, long intervalMs, long idleMs) {
+        return writer(TestSettings.of(flushSize, intervalMs, idleMs), new FileBudget(100));
+    }
+
+    private Recovery recovery() {
+        return LandedObjects.recover(store, "landing", TOPIC, List.of(TP), "jsonl.gz").get(TP);
     }
 
     private static void write(PartitionWriter writer, long offset, Instant timestamp) {
-        if (writer.accept(offset)) {
-            writer.append(offset, timestamp.toEpochMilli(),
-                    Records.line(TOPIC, TP.partition(), offset).getBytes(StandardCharsets.UTF_8));
+        writer.write(Records.json(TOPIC, TP.partition(), offset, timestamp), offset);
+    }
+
+    private static List<String> lines(long... offsets) {
+        return LongStream.of(offsets).mapToObj(o -> Records.line(TOPIC, 3, o)).toList();
+    }
+
+    /** Every landed line of the partition, each offset parsed back out of it. */
+    private List<Long> landedOffsets() {
+        List<Long> offsets = new ArrayList<>();
+        for (String key : store.keys()) {
+            for (String line : store.lines(key)) {
+                offsets.add(Long.parseLong(line.replaceAll(".*\"offset\":(\\d+).*", "$1")));
+            }
         }
-    }
-
-    private static List<String> lines(long from, long to) {
-        return LongStream.rangeClosed(from, to).mapToObj(o -> Records.line(TOPIC, 3, o)).toList();
+        return offsets;
     }
 
     @Test
-    void recordOfAnotherDateClosesTheOpenFileAndStartsOneUnderItsOwnDt() {
-        PartitionWriter writer = writer(100, -1, -1);
-        write(writer, 40, DAY1);
-        write(writer, 41, DAY1);
-        write(writer, 42, DAY2);
-
-        assertThat(store.keys()).containsExactly("landing/vehicle.events/dt=2020-01-01/vehicle.events+3+0000000040.jsonl.gz");
-        assertThat(store.lines(store.keys().get(0))).isEqualTo(lines(40, 41));
-        assertThat(writer.committableOffset()).hasValue(42);
-    }
-
-    @Test
-    void dtIsTheRecordTimestampsDateInTheConfiguredZone() {
-        var settings = new WriterSettings("landing", ZoneId.of("America/New_York"), 1, -1, -1);
-        PartitionWriter writer = writer(settings, Optional.empty());
-        write(writer, 0, DAY2); // 2020-01-01T19:00:01 in New York
-
-        assertThat(store.keys()).containsExactly("landing/vehicle.events/dt=2020-01-01/vehicle.events+3+0000000000.jsonl.gz");
-    }
-
-    @Test
-    void fileIsUploadedAsSoonAsItHoldsFlushSizeRecords() {
+    void recordsOfTwoDaysGoToTwoOpenFilesThatInterleaveOffsets() {
         PartitionWriter writer = writer(3, -1, -1);
-        LongStream.range(0, 7).forEach(o -> write(writer, o, DAY1));
+        write(writer, 40, DAY1);
+        write(writer, 41, DAY2);
+        write(writer, 42, DAY1);
+        assertThat(store.keys()).isEmpty();
+        assertThat(writer.committableOffset()).hasValue(40);
 
-        assertThat(store.keys()).containsExactly(
-                "landing/vehicle.events/dt=2020-01-01/vehicle.events+3+0000000000.jsonl.gz",
-                "landing/vehicle.events/dt=2020-01-01/vehicle.events+3+0000000003.jsonl.gz");
-        assertThat(store.lines(store.keys().get(1))).isEqualTo(lines(3, 5));
-        assertThat(store.userMetadata(store.keys().get(1)))
-                .containsEntry("start-offset", "3").containsEntry("end-offset", "5").containsEntry("record-count", "3");
-        assertThat(writer.committableOffset()).hasValue(6);
+        write(writer, 43, DAY1);
+
+        assertThat(store.keys()).containsExactly(KEY_DAY1 + "0000000040.jsonl.gz");
+        assertThat(store.lines(KEY_DAY1 + "0000000040.jsonl.gz")).isEqualTo(lines(40, 42, 43));
+        assertThat(store.userMetadata(KEY_DAY1 + "0000000040.jsonl.gz"))
+                .containsEntry("end-offset", "43").containsEntry("watermark", "41").containsEntry("landed-above", "40");
+        assertThat(writer.committableOffset()).as("the open dt=2020-01-02 file holds offset 41").hasValue(41);
     }
 
     @Test
-    void recordMoreThanRotateIntervalAfterTheFilesFirstRecordStartsANewFile() {
-        PartitionWriter writer = writer(100, 60_000, -1);
-        Instant t0 = Instant.parse("2020-01-01T10:00:00Z");
-        write(writer, 0, t0);
-        write(writer, 1, t0.plusSeconds(59));
-        write(writer, 2, t0.plusSeconds(60));
-
-        assertThat(store.keys()).containsExactly("landing/vehicle.events/dt=2020-01-01/vehicle.events+3+0000000000.jsonl.gz");
-        assertThat(store.lines(store.keys().get(0))).isEqualTo(lines(0, 1));
+    void flushSizeAndRotateIntervalCutFilesFromTheDataAlone() {
+        PartitionWriter writer = writer(2, 60_000, -1);
+        write(writer, 0, DAY1.minusSeconds(3600));
+        write(writer, 1, DAY1.minusSeconds(3600));
+        write(writer, 2, DAY1.minusSeconds(120));
+        write(writer, 3, DAY1);
+        assertThat(store.keys()).containsExactly(KEY_DAY1 + "0000000000.jsonl.gz", KEY_DAY1 + "0000000002.jsonl.gz");
+        assertThat(writer.committableOffset()).hasValue(3);
     }
 
     @Test
-    void idleFileLandsOnlyAfterRotateIdleMsOfWallClockWithoutRecords() {
-        PartitionWriter writer = writer(100, -1, 10_000);
-        write(writer, 0, DAY1);
-        clock.advance(Duration.ofSeconds(5));
-        write(writer, 1, DAY1);
-        clock.advance(Duration.ofMillis(9_999));
+    void idleFileLandsOnTheInjectedClockAndTheCommitFollowsIt() {
+        PartitionWriter writer = writer(100, -1, 5_000);
+        write(writer, 7, DAY1);
+        clock.advance(Duration.ofMillis(4_999));
         writer.rotateIfIdle();
         assertThat(store.keys()).isEmpty();
-        assertThat(writer.committableOffset()).isEmpty();
-
         clock.advance(Duration.ofMillis(1));
         writer.rotateIfIdle();
-        assertThat(store.keys()).hasSize(1);
-        assertThat(store.lines(store.keys().get(0))).isEqualTo(lines(0, 1));
-        assertThat(writer.committableOffset()).hasValue(2);
+        assertThat(store.keys()).containsExactly(KEY_DAY1 + "0000000007.jsonl.gz");
+        assertThat(writer.committableOffset()).hasValue(8);
     }
 
     @Test
-    void committableOffsetNeverCoversBufferedRecords() {
+    void restartAfterInterleavedUploadsSkipsExactlyTheLandedRecords() {
+        PartitionWriter first = writer(2, -1, -1);
+        write(first, 0, DAY1);
+        write(first, 1, DAY2);
+        write(first, 2, DAY2); // lands dt=02 [1,2]; dt=01 still open at 0
+        write(first, 3, DAY1); // lands dt=01 [0,3]
+        write(first, 4, DAY2);
+        assertThat(first.committableOffset()).hasValue(4);
+        first.discard(); // crash: offset 4 only in memory, and no commit happened at all
+
+        PartitionWriter second = writer(2, -1, -1);
+        LongStream.rangeClosed(0, 6).forEach(o -> write(second, o, o % 3 == 0 ? DAY1 : DAY2));
+        second.rotateIfIdle();
+
+        assertThat(second.skippedRecords()).isEqualTo(4);
+        assertThat(landedOffsets()).containsExactlyInAnyOrder(0L, 1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void lateRecordsNeverKeepMoreFilesOpenThanTheBudgetAndLandEachOnce() {
+        FileBudget budget = new FileBudget(4);
+        PartitionWriter writer = writer(TestSettings.of(1000, -1, -1), budget);
+        Random random = new Random(7);
+        for (long offset = 0; offset < 500; offset++) {
+            write(writer, offset, DAY1.minus(Duration.ofDays(random.nextInt(1000))));
+            assertThat(budget.openFiles()).isLessThanOrEqualTo(4);
+        }
+        writer.discard();
+        // a restart recovers from the files landed so far: nothing landed twice, the rest is re-delivered
+        FileBudget secondBudget = new FileBudget(4);
+        PartitionWriter second = writer(TestSettings.of(1000, -1, -1), secondBudget);
+        random = new Random(7);
+        for (long offset = 0; offset < 500; offset++) {
+            write(second, offset, DAY1.minus(Duration.ofDays(random.nextInt(1000))));
+        }
+        while (secondBudget.openFiles() > 0) {
+            second.closeOldest("test: flush everything");
+        }
+        assertThat(landedOffsets()).doesNotHaveDuplicates().hasSize(500);
+    }
+
+    @Test
+    void tooManyFilesLandedAboveTheWatermarkCloseTheFileHoldingItBack() {
         PartitionWriter writer = writer(2, -1, -1);
-        write(writer, 10, DAY1);
-        assertThat(writer.committableOffset()).isEmpty();
-        write(writer, 11, DAY1);
-        write(writer, 12, DAY1);
-        assertThat(writer.committableOffset()).hasValue(12);
+        write(writer, 100, DAY2); // stays open with one record: holds the watermark at 100
+        long offset = 101;
+        for (int day = 1; day <= WriterSettings.MAX_LANDED_ABOVE_WATERMARK; day++) {
+            write(writer, offset++, DAY1.minus(Duration.ofDays(day)));
+            write(writer, offset++, DAY1.minus(Duration.ofDays(day))); // flush.size=2 lands it
+        }
+        assertThat(writer.committableOffset()).hasValue(100);
+        assertThat(store.keys()).noneMatch(k -> k.startsWith(KEY_DAY2));
+
+        write(writer, offset++, DAY1.minus(Duration.ofDays(999)));
+        write(writer, offset++, DAY1.minus(Duration.ofDays(999)));
+
+        assertThat(store.keys()).contains(KEY_DAY2 + "0000000100.jsonl.gz");
+        assertThat(writer.committableOffset()).hasValue(offset);
     }
 
     @Test
-    void recordsAtOrBelowTheNewestLandedEndOffsetAreSkippedAndCounted() {
-        var landed = new LandedObject("landing/vehicle.events/dt=2020-01-01/vehicle.events+3+0000000000.jsonl.gz", 0, 9, 10);
-        PartitionWriter writer = writer(new WriterSettings("landing", ZoneOffset.UTC, 5, -1, -1), Optional.of(landed));
-        assertThat(writer.committableOffset()).hasValue(10);
-
-        LongStream.range(5, 15).forEach(o -> write(writer, o, DAY1));
-
-        assertThat(writer.skippedRecords()).isEqualTo(5);
-        assertThat(store.keys()).containsExactly("landing/vehicle.events/dt=2020-01-01/vehicle.events+3+0000000010.jsonl.gz");
-        assertThat(store.lines(store.keys().get(0))).isEqualTo(lines(10, 14));
-    }
-
-    @Test
-    void failedUploadIsRetriedAndARedeliveredBatchIsNotBufferedTwice() {
+    void failedUploadIsRetriedAndARedeliveredBatchIsNotWrittenTwice() {
         PartitionWriter writer = writer(3, -1, -1);
         store.failNextPuts(1);
         write(writer, 0, DAY1);
         write(writer, 1, DAY1);
         assertThatThrownBy(() -> write(writer, 2, DAY1)).isInstanceOf(RetriableException.class);
-        assertThat(writer.committableOffset()).isEmpty();
+        assertThat(writer.committableOffset()).hasValue(0);
 
         // the worker hands the same batch back after a RetriableException
         LongStream.range(0, 4).forEach(o -> write(writer, o, DAY1));
 
-        assertThat(store.keys()).containsExactly("landing/vehicle.events/dt=2020-01-01/vehicle.events+3+0000000000.jsonl.gz");
-        assertThat(store.lines(store.keys().get(0))).isEqualTo(lines(0, 2));
+        assertThat(store.keys()).containsExactly(KEY_DAY1 + "0000000000.jsonl.gz");
+        assertThat(store.lines(KEY_DAY1 + "0000000000.jsonl.gz")).isEqualTo(lines(0, 1, 2));
         assertThat(writer.committableOffset()).hasValue(3);
         assertThat(writer.skippedRecords()).isEqualTo(3);
     }
 
     @Test
-    void skippedOverRecordIsCoveredByTheOpenFilesOffsetRange() {
-        PartitionWriter writer = writer(100, -1, 1);
-        write(writer, 0, DAY1);
-        writer.accept(1);
-        writer.skipOver(1);
-        clock.advance(Duration.ofMillis(1));
-        writer.rotateIfIdle();
-
-        assertThat(store.userMetadata(store.keys().get(0))).isEqualTo(
-                Map.of("start-offset", "0", "end-offset", "1", "record-count", "1"));
-        assertThat(writer.committableOffset()).isEqualTo(OptionalLong.of(2));
+    void fileLargerThanAPartStreamsAsMultipartAndLandsWithItsMetadata() {
+        PartitionWriter writer = writer(TestSettings.of(100_000, -1, -1, 64 * 1024), new FileBudget(10));
+        Random random = new Random(1);
+        for (long o = 0; o < 3000; o++) {
+            byte[] noise = new byte[100];
+            random.nextBytes(noise);
+            String value = "{\"offset\":" + o + ",\"noise\":\"" + java.util.HexFormat.of().formatHex(noise) + "\"}";
+            writer.write(Records.value(TOPIC, 3, o, DAY1, value), o);
+        }
+        assertThat(store.multipartUploads()).isEqualTo(1);
+        assertThat(store.keys()).isEmpty();
+        writer.closeOldest("test");
+        assertThat(store.keys()).containsExactly(KEY_DAY1 + "0000000000.jsonl.gz");
+        assertThat(store.userMetadata(KEY_DAY1 + "0000000000.jsonl.gz")).containsEntry("end-offset", "2999");
+        assertThat(landedOffsets()).hasSize(3000);
+        assertThat(store.openUploads()).isZero();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tributary.connect.s3.storage;
 
+import io.tributary.connect.s3.storage.LandedObjects.Recovery;
 import io.tributary.connect.s3.testing.InMemoryObjectStore;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -13,60 +14,75 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LandedObjectsTest {
     private static final TopicPartition TP1 = new TopicPartition("vehicle.events", 1);
+    private static final String PREFIX = "landing/vehicle.events/";
     private final InMemoryObjectStore store = new InMemoryObjectStore();
 
-    private void seed(String key, long start, long end) {
-        store.seed(key, List.of("{}"), new LandedObject(key, start, end, end - start + 1).userMetadata());
+    private LandedObject seed(String dt, int partition, long start, long end, long watermark, Long... above) {
+        String key = PREFIX + dt + "/vehicle.events+" + partition + "+" + String.format("%010d", start) + ".jsonl.gz";
+        LandedObject object = new LandedObject(key, dt, start, end, end - start + 1, watermark, List.of(above));
+        store.seed(key, List.of("{}"), object.userMetadata());
+        return object;
+    }
+
+    private Recovery recover(TopicPartition tp) {
+        return LandedObjects.recover(store, "landing", tp.topic(), List.of(tp), "jsonl.gz").get(tp);
     }
 
     @Test
     void startOffsetIsReadOnlyFromThisPartitionsFileNames() {
         String ext = "jsonl.gz";
-        assertThat(LandedObjects.startOffsetOf("landing/vehicle.events/dt=2020-01-01/vehicle.events+1+0000000042.jsonl.gz", TP1, ext)).hasValue(42);
-        assertThat(LandedObjects.startOffsetOf("landing/vehicle.events/dt=2020-01-01/vehicle.events+10+0000000042.jsonl.gz", TP1, ext)).isEmpty();
-        assertThat(LandedObjects.startOffsetOf("landing/vehicle.events/dt=2020-01-01/vehicle.events+1+0000000042.parquet", TP1, ext)).isEmpty();
-        assertThat(LandedObjects.startOffsetOf("landing/vehicle.events/dt=2020-01-01/vehicle.events+1+00000x0042.jsonl.gz", TP1, ext)).isEmpty();
-        assertThat(LandedObjects.startOffsetOf("landing/vehicle.events/dt=2020-01-01/vehicle.events+1+.jsonl.gz", TP1, ext)).isEmpty();
+        assertThat(LandedObjects.startOffsetOf(PREFIX + "dt=2020-01-01/vehicle.events+1+0000000042.jsonl.gz", TP1, ext)).hasValue(42);
+        assertThat(LandedObjects.startOffsetOf(PREFIX + "dt=2020-01-01/vehicle.events+10+0000000042.jsonl.gz", TP1, ext)).isEmpty();
+        assertThat(LandedObjects.startOffsetOf(PREFIX + "dt=2020-01-01/vehicle.events+1+0000000042.parquet", TP1, ext)).isEmpty();
+        assertThat(LandedObjects.startOffsetOf(PREFIX + "dt=2020-01-01/vehicle.events+1+00000x0042.jsonl.gz", TP1, ext)).isEmpty();
+        assertThat(LandedObjects.startOffsetOf(PREFIX + "dt=2020-01-01/vehicle.events+1+.jsonl.gz", TP1, ext)).isEmpty();
     }
 
     @Test
-    void newestIsTheHighestStartOffsetAcrossDatesWithItsEndFromMetadata() {
-        seed("landing/vehicle.events/dt=2020-01-02/vehicle.events+1+0000000100.jsonl.gz", 100, 149);
-        seed("landing/vehicle.events/dt=2020-01-01/vehicle.events+1+0000001000.jsonl.gz", 1000, 1004); // late data
-        seed("landing/vehicle.events/dt=2020-01-03/vehicle.events+1+0000000150.jsonl.gz", 150, 199);
-        seed("landing/vehicle.events/dt=2020-01-03/vehicle.events+10+0000005000.jsonl.gz", 5000, 5001);
-        seed("landing/vehicle.events.v2/dt=2020-01-03/vehicle.events.v2+1+0000009000.jsonl.gz", 9000, 9001);
+    void contiguousFilesResumeAfterTheNewestAndNeedNoOlderMetadata() {
+        seed("dt=2020-01-02", 1, 100, 149, 150);
+        seed("dt=2020-01-03", 1, 150, 199, 200);
+        seed("dt=2020-01-03", 10, 5000, 5001, 5002);
 
-        assertThat(LandedObjects.newest(store, "landing", TP1, "jsonl.gz")).contains(new LandedObject(
-                "landing/vehicle.events/dt=2020-01-01/vehicle.events+1+0000001000.jsonl.gz", 1000, 1004, 5));
+        assertThat(recover(TP1).resumeOffset()).isEqualTo(200);
+        assertThat(recover(TP1).above()).isEmpty();
     }
 
     @Test
-    void oneListingFindsTheNewestObjectOfEveryRequestedPartition() {
-        seed("landing/vehicle.events/dt=2020-01-01/vehicle.events+0+0000000000.jsonl.gz", 0, 9);
-        seed("landing/vehicle.events/dt=2020-01-01/vehicle.events+0+0000000010.jsonl.gz", 10, 12);
-        seed("landing/vehicle.events/dt=2020-01-01/vehicle.events+1+0000000000.jsonl.gz", 0, 4);
-        seed("landing/vehicle.events/dt=2020-01-01/vehicle.events+3+0000000000.jsonl.gz", 0, 4);
-        TopicPartition p0 = new TopicPartition("vehicle.events", 0);
-        TopicPartition p2 = new TopicPartition("vehicle.events", 2);
+    void interleavedFilesResumeAtTheHighestWatermarkAndKeepEveryFileEndingAboveIt() {
+        // dt=01 held offsets 0..9 and 30..40 (two files), dt=02 holds 10..35 (still had an older day open below it)
+        LandedObject day1a = seed("dt=2020-01-01", 1, 0, 9, 10);
+        LandedObject day2 = seed("dt=2020-01-02", 1, 10, 35, 30, 10L);
+        LandedObject day1b = seed("dt=2020-01-01", 1, 30, 40, 36, 30L, 38L);
+        // the newest file by start was landed before the one that set the highest watermark
+        LandedObject late = seed("dt=2019-12-31", 1, 38, 38, 30, 10L, 38L);
 
-        assertThat(LandedObjects.newest(store, "landing", "vehicle.events", List.of(p0, TP1, p2), "jsonl.gz")).isEqualTo(Map.of(
-                p0, new LandedObject("landing/vehicle.events/dt=2020-01-01/vehicle.events+0+0000000010.jsonl.gz", 10, 12, 3),
-                TP1, new LandedObject("landing/vehicle.events/dt=2020-01-01/vehicle.events+1+0000000000.jsonl.gz", 0, 4, 5)));
+        Recovery recovery = recover(TP1);
+
+        assertThat(recovery.resumeOffset()).isEqualTo(36);
+        assertThat(recovery.above()).containsExactly(day1b, late);
+        assertThat(day1a.endOffset()).isLessThan(36);
+        assertThat(day2.endOffset()).isLessThan(36);
     }
 
     @Test
-    void nothingLandedMeansNoNewestObject() {
-        seed("landing/vehicle.events/dt=2020-01-03/vehicle.events+2+0000000150.jsonl.gz", 150, 199);
-        assertThat(LandedObjects.newest(store, "landing", TP1, "jsonl.gz")).isEmpty();
+    void aFileListedAsLandedAboveButMissingFailsNamingIt() {
+        seed("dt=2020-01-01", 1, 30, 40, 20, 12L);
+        assertThatThrownBy(() -> recover(TP1)).isInstanceOf(ConnectException.class)
+                .hasMessageContaining("starting at offset 12");
+    }
+
+    @Test
+    void nothingLandedMeansNothingToResume() {
+        seed("dt=2020-01-03", 2, 150, 199, 200);
+        assertThat(recover(TP1)).isEqualTo(Recovery.NOTHING);
     }
 
     @Test
     void objectWithoutEndOffsetMetadataFailsNamingTheKey() {
-        String key = "landing/vehicle.events/dt=2020-01-03/vehicle.events+1+0000000150.jsonl.gz";
+        String key = PREFIX + "dt=2020-01-03/vehicle.events+1+0000000150.jsonl.gz";
         store.seed(key, List.of("{}"), Map.of());
-        assertThatThrownBy(() -> LandedObjects.newest(store, "landing", TP1, "jsonl.gz"))
-                .isInstanceOf(ConnectException.class)
+        assertThatThrownBy(() -> recover(TP1)).isInstanceOf(ConnectException.class)
                 .hasMessageContaining("mem://bucket/" + key).hasMessageContaining("end-offset");
     }
 }

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** How S3 failures left over after the SDK's own retries reach the worker (real S3 errors are in S3SinkTaskIT). */
 class S3ObjectStoreTest {
-    private final S3ObjectStore store = new S3ObjectStore(null, "tributary-landing", 5 * 1024 * 1024);
+    private final S3ObjectStore store = new S3ObjectStore(null, "tributary-landing");
 
     private static S3Exception s3Error(int status, String code) {
         return (S3Exception) S3Exception.builder().statusCode(status)

@@ -20,15 +20,74 @@ public final class InMemoryObjectStore implements ObjectStore {
         failingPuts = count;
     }
 
+    private final Map<String, List<byte[]>> uploads = new TreeMap<>();
+    private int multipartUploads;
+
     @Override
-    public void put(String key, byte[] content, Map<String, String> userMetadata) {
+    public void put(String key, byte[] content, int length, Map<String, String> userMetadata) {
+        failIfAsked(key);
+        puts++;
+        contents.put(key, java.util.Arrays.copyOf(content, length));
+        metadata.put(key, Map.copyOf(userMetadata));
+    }
+
+    private void failIfAsked(String key) {
         if (failingPuts > 0) {
             failingPuts--;
             throw new RetriableException("simulated S3 outage uploading " + key);
         }
-        puts++;
-        contents.put(key, content.clone());
-        metadata.put(key, Map.copyOf(userMetadata));
+    }
+
+    @Override
+    public String createMultipartUpload(String key) {
+        String id = "upload-" + (++multipartUploads);
+        uploads.put(id, new ArrayList<>());
+        return id;
+    }
+
+    @Override
+    public String uploadPart(String key, String uploadId, int partNumber, byte[] content, int length) {
+        failIfAsked(key);
+        List<byte[]> parts = uploads.get(uploadId);
+        if (parts.size() != partNumber - 1) {
+            throw new IllegalStateException("part " + partNumber + " after " + parts.size());
+        }
+        parts.add(java.util.Arrays.copyOf(content, length));
+        return "etag-" + partNumber;
+    }
+
+    @Override
+    public void completeMultipartUpload(String key, String uploadId, List<String> partETags) {
+        var out = new java.io.ByteArrayOutputStream();
+        uploads.remove(uploadId).forEach(out::writeBytes);
+        contents.put(key, out.toByteArray());
+        metadata.put(key, Map.of());
+    }
+
+    @Override
+    public void abortMultipartUpload(String key, String uploadId) {
+        uploads.remove(uploadId);
+    }
+
+    @Override
+    public void copy(String sourceKey, String targetKey, Map<String, String> userMetadata) {
+        failIfAsked(targetKey);
+        contents.put(targetKey, contents.get(sourceKey));
+        metadata.put(targetKey, Map.copyOf(userMetadata));
+    }
+
+    @Override
+    public void delete(String key) {
+        contents.remove(key);
+        metadata.remove(key);
+    }
+
+    public int multipartUploads() {
+        return multipartUploads;
+    }
+
+    public int openUploads() {
+        return uploads.size();
     }
 
     /** Stores an object as if another task had landed it. */

@@ -1,5 +1,5 @@
-package io.tributary.streams.vehicle;
+package io.tributary.streams.common;
 
 /** The bytes of one output record and whether they go to the DLQ (else to the events topic). */
-record Routed(boolean deadLetter, byte[] value) {
+public record Routed(boolean deadLetter, byte[] value) {
 }
