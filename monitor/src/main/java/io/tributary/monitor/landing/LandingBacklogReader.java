@@ -35,6 +35,9 @@ public final class LandingBacklogReader {
         Instant oldest = null;
         var request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
         for (S3Object object : s3.listObjectsV2Paginator(request).contents()) {
+            if (!isDataObject(object.key().substring(prefix.length()))) {
+                continue;
+            }
             landed++;
             if (done.contains(object.key())) {
                 continue;
@@ -47,5 +50,24 @@ public final class LandingBacklogReader {
         }
         Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest, clock.instant());
         return new LandingBacklog(landed, objects, bytes, age.isNegative() ? Duration.ZERO : age, processed != null);
+    }
+
+    /**
+     * Whether Spark's file source would read this object: not a directory marker (S3A writes "dir/" objects) and no
+     * path segment hidden by Hadoop's rule (starting with '_' or '.', e.g. the sink's {@code _staging/} uploads).
+     * Counting the others would report a backlog that never drains.
+     *
+     * @param relativeKey the key below the landing prefix
+     */
+    static boolean isDataObject(String relativeKey) {
+        if (relativeKey.isEmpty() || relativeKey.endsWith("/")) {
+            return false;
+        }
+        for (String segment : relativeKey.split("/")) {
+            if (segment.startsWith("_") || segment.startsWith(".")) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,0 +1,18 @@
+package io.tributary.monitor.landing;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LandingBacklogReaderTest {
+
+    @Test
+    void countsOnlyObjectsSparkWouldRead() {
+        assertThat(LandingBacklogReader.isDataObject(
+                "vehicle.events/dt=2026-11-21/vehicle.events+0+0000000000.jsonl.gz")).isTrue();
+        assertThat(LandingBacklogReader.isDataObject("vehicle.events/")).as("S3A directory marker").isFalse();
+        assertThat(LandingBacklogReader.isDataObject("_staging/vehicle.events+0+0000000000.jsonl.gz"))
+                .as("sink's multipart staging area").isFalse();
+        assertThat(LandingBacklogReader.isDataObject("vehicle.events/dt=2026-11-21/.tmp-part")).isFalse();
+    }
+}
