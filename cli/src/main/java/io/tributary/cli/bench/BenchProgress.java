@@ -1,0 +1,83 @@
+package io.tributary.cli.bench;
+
+import io.tributary.cli.pipeline.LocalPipeline;
+import io.tributary.cli.pipeline.PeakMemory;
+import io.tributary.cli.pipeline.PipelineCounts;
+import io.tributary.cli.pipeline.Rate;
+import io.tributary.stack.LocalStack;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/** The bench's progress line (a bar of rows loaded plus per-stage counts and rates); samples memory as it goes. */
+final class BenchProgress implements Supplier<String> {
+    private final LocalStack stack;
+    private final LocalPipeline pipeline;
+    private final StageWatch watch;
+    private final long events;
+    private final long calls;
+    final PeakMemory memory = new PeakMemory();
+    final AtomicLong produced = new AtomicLong();
+    private final Rate producedRate = new Rate();
+    private final Rate parsedRate = new Rate();
+    private final Rate loadedRate = new Rate();
+    private final long t0 = System.nanoTime();
+
+    BenchProgress(LocalStack stack, LocalPipeline pipeline, StageWatch watch, long events, long calls) {
+        this.stack = stack;
+        this.pipeline = pipeline;
+        this.watch = watch;
+        this.events = events;
+        this.calls = calls;
+    }
+
+    @Override
+    public String get() {
+        sampleMemory();
+        PipelineCounts c = watch.last.get();
+        if (c == null) {
+            return "  waiting for the first counts ...";
+        }
+        double share = calls == 0 ? 1 : Math.min(1.0, (double) c.callsLoaded() / calls);
+        int filled = (int) Math.round(share * 20);
+        return String.format("  [%s%s] %5.1f%% %5.0fs | produced %,d/%,d (%s) | parsed %,d (%s) dlq %,d | landed %4.1f%%"
+                        + " | loaded %,d/%,d calls (%s)",
+                "#".repeat(filled), ".".repeat(20 - filled), share * 100, (System.nanoTime() - t0) / 1e9,
+                produced.get(), events, Rate.human(producedRate.update(produced.get())),
+                c.parsed(), Rate.human(parsedRate.update(c.parsed())), c.deadLettered(), c.landedPercent(),
+                c.callsLoaded(), calls, Rate.human(loadedRate.update(c.callsLoaded())));
+    }
+
+    /** The processes of the run by name, each with whether its descendants count as part of it. */
+    Map<String, ProcessHandle> processes() {
+        Map<String, ProcessHandle> p = new LinkedHashMap<>();
+        stack.servers().forEach((server, process) -> p.put(server.id() + " jvm", process.handle()));
+        stack.postgresServerProcess().ifPresent(server -> p.put("postgres server", server));
+        if (pipeline.sparkJob() != null) {
+            p.put("spark jvm", pipeline.sparkJob().handle());
+        }
+        return p;
+    }
+
+    void sampleMemory() {
+        // the CLI's children are the stack's servers, reported on their own: sample the CLI JVM alone
+        memory.sample(CLI, ProcessHandle.current());
+        processes().forEach((name, handle) -> {
+            if (handle.isAlive()) {
+                memory.sampleTree(name, handle);
+            }
+        });
+    }
+
+    /** CPU ticks per process now: the CLI alone, every other process with its descendants. */
+    Map<String, Long> cpuTicks() {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        ticks.put(CLI, CpuTimes.ticks(ProcessHandle.current().pid()).orElse(0));
+        processes().forEach((name, handle) -> ticks.put(name, CpuTimes.treeTicks(handle)));
+        return ticks;
+    }
+
+    static final String CLI = "tributary cli + streams";
+}
