@@ -3,6 +3,7 @@ package io.tributary.streams.app;
 import io.tributary.streams.vehicle.VehicleTopologyConfig;
 import io.tributary.streams.web.WebTopologyConfig;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -91,6 +92,11 @@ public final class StreamsAppConfig extends AbstractConfig {
         props.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) getShort(REPLICATION_FACTOR));
         props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, getLong(COMMIT_INTERVAL_MS));
         props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, getInt(NUM_THREADS));
+        // VehicleTopologyBenchmark (1M lines, EOS, 1 thread): these two took ~38k to ~52k lines/s; fewer,
+        // bigger produce requests for the events and the dedupe changelog cost the broker and the sender less CPU
+        producerDefault(props, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        // 20 ms measured the same as 50 ms with 256 KiB batches; the lower one delays a quiet topic less
+        producerDefault(props, ProducerConfig.LINGER_MS_CONFIG, 20);
         props.putIfAbsent(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, getString(SECURITY_PROTOCOL));
         if (!getString(SASL_MECHANISM).isBlank()) {
             props.putIfAbsent(SaslConfigs.SASL_MECHANISM, getString(SASL_MECHANISM));
@@ -105,5 +111,12 @@ public final class StreamsAppConfig extends AbstractConfig {
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         return props;
+    }
+
+    /** A default for the embedded producer unless overridden as {@code producer.<key>} or plain {@code <key>}. */
+    private static void producerDefault(Map<String, Object> props, String key, Object value) {
+        if (!props.containsKey(key)) {
+            props.putIfAbsent(StreamsConfig.producerPrefix(key), value);
+        }
     }
 }

@@ -41,6 +41,18 @@ class StreamsAppConfigTest {
     }
 
     @Test
+    void embeddedProducerBatchesForThroughputUnlessOverriddenPrefixedOrPlain() {
+        assertThat(StreamsAppConfig.of(Map.of(StreamsAppConfig.BOOTSTRAP_SERVERS, "k:9092")).streamsProperties())
+                .containsEntry("producer.batch.size", 262_144)
+                .containsEntry("producer.linger.ms", 20);
+        assertThat(StreamsAppConfig.of(Map.of(StreamsAppConfig.BOOTSTRAP_SERVERS, "k:9092",
+                "streams.override.producer.batch.size", "65536", "streams.override.linger.ms", "5")).streamsProperties())
+                .containsEntry("producer.batch.size", "65536")
+                .containsEntry("linger.ms", "5")
+                .doesNotContainKey("producer.linger.ms");
+    }
+
+    @Test
     void topologyKeysLiveInTheSameFile() {
         var config = StreamsAppConfig.of(Map.of(StreamsAppConfig.BOOTSTRAP_SERVERS, "k:9092",
                 VehicleTopologyConfig.ON_MALFORMED, "FAIL", VehicleTopologyConfig.DLQ_TOPIC, "dead"));
