@@ -77,10 +77,10 @@ public final class VehicleTopologyBenchmark {
                                 (committed - firstCommitted) / seconds, peakHeap / 1024 / 1024);
                         break;
                     }
-                    if (!child.isAlive()) {
+                    // waits for the next sample, and notices at once if the Streams JVM died meanwhile
+                    if (child.waitFor(100, TimeUnit.MILLISECONDS)) {
                         throw new IllegalStateException("Streams JVM died; see " + state.resolve("child.log"));
                     }
-                    Thread.sleep(100);
                 }
             } finally {
                 child.destroyForcibly().waitFor();
