@@ -4,7 +4,7 @@ import io.tributary.events.DlqHeaders;
 import io.tributary.events.Topics;
 import io.tributary.events.VehicleEvent;
 import io.tributary.events.VehicleEventJson;
-import io.tributary.streams.EmbeddedKafka;
+import io.tributary.producers.EmbeddedKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

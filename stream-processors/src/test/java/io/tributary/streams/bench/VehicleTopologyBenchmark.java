@@ -6,7 +6,7 @@ import io.tributary.producers.fleet.FleetSimulator;
 import io.tributary.producers.fleet.FleetSpec;
 import io.tributary.producers.publish.LogPublisher;
 import io.tributary.producers.publish.LogPublisherConfig;
-import io.tributary.streams.EmbeddedKafka;
+import io.tributary.producers.EmbeddedKafka;
 import io.tributary.streams.app.StreamsApp;
 import io.tributary.streams.app.StreamsAppMain;
 import org.apache.kafka.clients.admin.Admin;

@@ -13,7 +13,7 @@ import io.tributary.producers.publish.LogPublisherConfig;
 import io.tributary.producers.web.WebRun;
 import io.tributary.producers.web.WebSimulator;
 import io.tributary.producers.web.WebSpec;
-import io.tributary.streams.EmbeddedKafka;
+import io.tributary.producers.EmbeddedKafka;
 import io.tributary.streams.app.StreamsApp;
 import io.tributary.streams.app.StreamsAppConfig;
 import io.tributary.streams.app.StreamsAppMain;
