@@ -40,6 +40,7 @@ final class BatchTransaction {
         connection.setAutoCommit(false);
         int written;
         int quarantined;
+        String phases;
         try {
             if (!dialect.claimBatch(connection, names.loadBatches(), batch.table(), batchId)) {
                 connection.rollback();
@@ -47,9 +48,13 @@ final class BatchTransaction {
                         batchId, batch.target(), names.loadBatches());
                 return new LoadResult(batch.table(), batchId, true, 0, 0);
             }
+            long claimed = System.nanoTime();
             batch.stage(connection);
+            long staged = System.nanoTime();
             execute(connection, batch.dimensionSql());
+            long dims = System.nanoTime();
             List<DqResult> checks = batch.gates().run(connection, batch.expectedRows(), policy.maxFutureSeconds());
+            long gated = System.nanoTime();
             if (checks.stream().anyMatch(r -> !r.passed())) {
                 connection.rollback();
                 recordChecks(connection, batch.table(), batchId, checks);
@@ -57,11 +62,17 @@ final class BatchTransaction {
                 throw new DataQualityException(batchId, checks);
             }
             written = batch.merge(connection, batchId);
+            long merged = System.nanoTime();
             quarantined = batch.afterMerge(connection, batchId);
             recordChecks(connection, batch.table(), batchId, checks);
             batch.dropStage(connection);
             dialect.recordBatch(connection, names.loadBatches(), batch.table(), batchId, written, quarantined);
+            long recorded = System.nanoTime();
             connection.commit();
+            long committed = System.nanoTime();
+            phases = String.format("claim %d, stage %d, dimensions %d, gates %d, merge %d, rest %d, commit %d",
+                    ms(claimed - started), ms(staged - claimed), ms(dims - staged), ms(gated - dims),
+                    ms(merged - gated), ms(recorded - merged), ms(committed - recorded));
         } catch (SQLException | RuntimeException e) {
             rollback(connection, e);
             log.warn("Batch {} of {} rolled back, nothing written: {}", batchId, batch.target(), e.getMessage());
@@ -69,8 +80,8 @@ final class BatchTransaction {
         } finally {
             connection.setAutoCommit(autoCommit);
         }
-        log.info("Loaded batch {} into {}: {} rows written, {} quarantined, in {} ms", batchId, batch.target(),
-                written, quarantined, (System.nanoTime() - started) / 1_000_000);
+        log.info("Loaded batch {} into {}: {} rows written, {} quarantined, in {} ms ({} ms)", batchId,
+                batch.target(), written, quarantined, ms(System.nanoTime() - started), phases);
         new Maintenance(dialect, names, policy).afterLoad(connection, batch.table(), batch.target());
         return new LoadResult(batch.table(), batchId, false, written, quarantined);
     }
@@ -108,6 +119,10 @@ final class BatchTransaction {
                 statement.execute(sql);
             }
         }
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private static void rollback(Connection connection, Exception cause) {

@@ -9,11 +9,9 @@ import io.tributary.batch.web.SessionStateBean;
 import io.tributary.batch.web.WebLanding;
 import io.tributary.batch.web.WebOutput;
 import io.tributary.batch.web.WebSink;
-import io.tributary.events.EventTimes;
 import io.tributary.warehouse.Warehouse;
 import io.tributary.warehouse.WarehouseConfig;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -140,15 +138,16 @@ public final class BatchJob {
     Dataset<WebOutput> sessions() {
         Dataset<Row> requests = spark.readStream()
                 .schema(WebLanding.SCHEMA)
-                .option("timestampFormat", EventTimes.SPARK_PATTERN)
                 .option("mode", "PERMISSIVE")
                 .option("columnNameOfCorruptRecord", WebLanding.CORRUPT_RECORD)
                 .option("maxFilesPerTrigger", config.maxFilesPerTrigger())
                 .options(dateOptions(paths.webRequestsLanding()))
-                .json(source(paths.webRequestsLanding()));
+                .json(source(paths.webRequestsLanding()))
+                .withColumn(WebLanding.EVENT_TIMESTAMP, WebLanding.EVENT_TIME)
+                .withWatermark(WebLanding.EVENT_TIMESTAMP, config.allowedLateness().toMillis() + " milliseconds");
         return requests
-                .withWatermark("event_time", config.allowedLateness().toMillis() + " milliseconds")
-                .groupByKey((MapFunction<Row, String>) WebLanding::groupKey, Encoders.STRING())
+                .groupBy(WebLanding.GROUP_COLUMNS)
+                .as(WebLanding.GROUP_ENCODER, Encoders.row(requests.schema()))
                 .flatMapGroupsWithState(new SessionFunction(config.sessionInactivity()), OutputMode.Append(),
                         Encoders.bean(SessionStateBean.class), Encoders.bean(WebOutput.class),
                         GroupStateTimeout.ProcessingTimeTimeout());
@@ -157,17 +156,21 @@ public final class BatchJob {
     Dataset<PairingOutput> pairedCalls() {
         Dataset<Row> events = spark.readStream()
                 .schema(LandingEvents.SCHEMA)
-                .option("timestampFormat", EventTimes.SPARK_PATTERN)
                 .option("mode", "PERMISSIVE")
                 .option("columnNameOfCorruptRecord", LandingEvents.CORRUPT_RECORD)
                 .option("maxFilesPerTrigger", config.maxFilesPerTrigger())
                 .options(dateOptions(paths.vehicleEventsLanding()))
-                .json(source(paths.vehicleEventsLanding()));
-        return events
-                .withWatermark("event_time", config.allowedLateness().toMillis() + " milliseconds")
-                .groupByKey((MapFunction<Row, String>) LandingEvents::groupKey, Encoders.STRING())
+                .json(source(paths.vehicleEventsLanding()))
+                .withColumn(LandingEvents.EVENT_TIMESTAMP, LandingEvents.EVENT_TIME);
+        Dataset<Row> watermarked = events
+                .withWatermark(LandingEvents.EVENT_TIMESTAMP, config.allowedLateness().toMillis() + " milliseconds");
+        // grouping by columns, not by a key function: Spark then shuffles without turning every row into a Java
+        // object first just to compute its key
+        return watermarked
+                .groupBy(LandingEvents.GROUP_COLUMNS)
+                .as(LandingEvents.GROUP_ENCODER, Encoders.row(watermarked.schema()))
                 .flatMapGroupsWithState(new PairingFunction(config.maxCallDuration()), OutputMode.Append(),
-                        Encoders.kryo(PairingStateBean.class), Encoders.bean(PairingOutput.class),
+                        Encoders.BINARY(), Encoders.bean(PairingOutput.class),
                         GroupStateTimeout.ProcessingTimeTimeout());
     }
 

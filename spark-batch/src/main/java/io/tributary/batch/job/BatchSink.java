@@ -8,7 +8,11 @@ import io.tributary.warehouse.LoadResult;
 import io.tributary.warehouse.QuarantineRow;
 import io.tributary.warehouse.Warehouse;
 import org.apache.spark.api.java.function.VoidFunction2;
+import io.tributary.batch.lake.CallsTable;
+import io.tributary.batch.lake.LakePaths;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +22,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
 
 /**
  * The foreachBatch body: collect the batch's pairing output on the driver, publish calls to the lake, load calls and
@@ -54,52 +61,63 @@ final class BatchSink implements VoidFunction2<Dataset<PairingOutput>, Long> {
         }
         String loadBatchId = queryId + "-" + batchId;
         long t0 = System.nanoTime();
-        List<PairingOutput> rows = batch.collectAsList();
+        // computed once: every action below reads the cached rows instead of running the stateful operator again
+        Dataset<PairingOutput> cached = batch.persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            record(batchId, loadBatchId, cached, t0);
+        } finally {
+            cached.unpersist();
+        }
+    }
+
+    private void record(long batchId, String loadBatchId, Dataset<PairingOutput> batch, long t0) throws SQLException {
+        Column isCall = col("kind").equalTo(PairingOutput.CALL);
+        // the warehouse takes the calls from the rows on PostgreSQL, from the staged files on Redshift
+        Column toDriver = loadFromManifest ? not(isCall) : not(isCall).or(col("upsert"));
+        List<PairingOutput> rows = batch.filter(toDriver).collectAsList();
         long t1 = System.nanoTime();
 
         var calls = new ArrayList<PairedCall>();
-        var finalCalls = new ArrayList<PairedCall>();
         var retracted = new ArrayList<String>();
         var quarantine = new ArrayList<QuarantineRow>();
         int input = 0;
         int duplicates = 0;
+        int finalCallCount = 0;
         for (PairingOutput row : rows) {
             switch (row.getKind()) {
-                case PairingOutput.CALL -> {
-                    if (row.isUpsert()) {
-                        calls.add(row.toCall());
-                    }
-                    if (row.isFinalCall()) {
-                        finalCalls.add(row.toCall());
-                    }
-                }
+                case PairingOutput.CALL -> calls.add(row.toCall());
                 case PairingOutput.RETRACT -> retracted.add(row.getCallId());
                 case PairingOutput.QUARANTINE -> quarantine.add(quarantineRow(row.getReason(), row.quarantinedEvent()));
                 case PairingOutput.COUNTS -> {
                     input += row.getInputEvents();
                     duplicates += row.getDuplicates();
+                    finalCallCount += row.getFinalCalls();
                 }
                 default -> throw new IllegalStateException("unknown pairing output kind " + row.getKind());
             }
         }
         calls.sort(Comparator.comparing(PairedCall::callId));
-        finalCalls.sort(Comparator.comparing(PairedCall::callId));
         retracted.sort(Comparator.naturalOrder());
         quarantine.sort(Comparator.comparing(QuarantineRow::reason)
                 .thenComparing(q -> String.valueOf(q.eventId())).thenComparing(q -> String.valueOf(q.eventJson())));
 
-        BatchPublisher.Published published = publisher.publish(loadBatchId, calls, finalCalls);
+        Dataset<PairingOutput> staged = batch.filter(isCall.and(col("upsert")));
+        long stagedRows = loadFromManifest ? staged.count() : calls.size();
+        Dataset<PairingOutput> finalCalls = batch.filter(isCall.and(col("finalCall")));
+        BatchPublisher.Published published = publisher.publishTable(LakePaths.FUNCTION_CALLS_TABLE, loadBatchId,
+                CallsTable.select(staged), stagedRows, CallsTable.select(finalCalls));
         long t2 = System.nanoTime();
         Optional<String> manifest = loadFromManifest ? published.manifestRedshiftUrl() : Optional.empty();
         LoadResult load = warehouse.loadFunctionCalls(loadBatchId,
                 calls.stream().map(BatchSink::callRow).toList(), retracted, quarantine, manifest);
         long t3 = System.nanoTime();
 
-        var outcome = new BatchOutcome(batchId, loadBatchId, input, calls.size(), finalCalls.size(), retracted.size(),
+        var outcome = new BatchOutcome(batchId, loadBatchId, input, (int) stagedRows, finalCallCount,
+                retracted.size(),
                 quarantine.size(), duplicates, load, millis(t1 - t0), millis(t2 - t1), millis(t3 - t2));
         LOG.info("batch {} ({}): {} input events, {} calls written ({} final), {} retracted, {} quarantined, "
                         + "{} duplicates; load {}; took {} ms (read+pair {} ms, lake {} ms, warehouse {} ms)",
-                batchId, loadBatchId, input, calls.size(), finalCalls.size(), retracted.size(), quarantine.size(),
+                batchId, loadBatchId, input, stagedRows, finalCallCount, retracted.size(), quarantine.size(),
                 duplicates,
                 load.skipped() ? "skipped (already in ledger)" : load.rowsUpserted() + " rows upserted",
                 outcome.totalMs(), outcome.pairingMs(), outcome.lakeMs(), outcome.warehouseMs());

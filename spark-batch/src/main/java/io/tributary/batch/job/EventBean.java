@@ -6,8 +6,8 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * {@link PairingEvent} as a Java bean for Spark's state encoder: Spark 3.5's {@code Encoders.bean} finds fields through
- * getX/setX, which records do not have.
+ * {@link PairingEvent} as a Java bean for Spark's output encoder (quarantined events): Spark 3.5's {@code Encoders.bean}
+ * finds fields through getX/setX, which records do not have.
  */
 public class EventBean implements Serializable {
     private String eventId;
@@ -16,7 +16,9 @@ public class EventBean implements Serializable {
     private String eventType;
     private Instant eventTime;
     private Long seq;
-    private String json;
+    private String source;
+    private String ingestTime;
+    private String raw;
 
     public EventBean() {
     }
@@ -29,12 +31,14 @@ public class EventBean implements Serializable {
         bean.eventType = e.eventType();
         bean.eventTime = e.eventTime();
         bean.seq = e.seq();
-        bean.json = e.json();
+        bean.source = e.source();
+        bean.ingestTime = e.ingestTime();
+        bean.raw = e.raw();
         return bean;
     }
 
     PairingEvent toEvent() {
-        return new PairingEvent(eventId, vehicleId, functionName, eventType, eventTime, seq, json);
+        return new PairingEvent(eventId, vehicleId, functionName, eventType, eventTime, seq, source, ingestTime, raw);
     }
 
     public String getEventId() { return eventId; }
@@ -49,6 +53,10 @@ public class EventBean implements Serializable {
     public void setEventTime(Instant eventTime) { this.eventTime = eventTime; }
     public Long getSeq() { return seq; }
     public void setSeq(Long seq) { this.seq = seq; }
-    public String getJson() { return json; }
-    public void setJson(String json) { this.json = json; }
+    public String getSource() { return source; }
+    public void setSource(String source) { this.source = source; }
+    public String getIngestTime() { return ingestTime; }
+    public void setIngestTime(String ingestTime) { this.ingestTime = ingestTime; }
+    public String getRaw() { return raw; }
+    public void setRaw(String raw) { this.raw = raw; }
 }

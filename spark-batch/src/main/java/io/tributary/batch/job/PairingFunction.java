@@ -7,6 +7,7 @@ import io.tributary.batch.pairing.PairingState;
 import org.apache.spark.api.java.function.FlatMapGroupsWithStateFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.GroupState;
+import scala.Tuple2;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import java.util.Iterator;
  * wants those quarantined as {@code late}, never dropped. So this function reads the watermark itself and a group with
  * open calls asks to be called again in the next batch (timeout of 1 ms) to expire them.
  */
-public final class PairingFunction implements FlatMapGroupsWithStateFunction<String, Row, PairingStateBean, PairingOutput> {
+public final class PairingFunction implements FlatMapGroupsWithStateFunction<Tuple2<String, String>, Row, byte[], PairingOutput> {
     private static final long serialVersionUID = 1L;
     /** "call me again in any later batch": batch timestamps only grow, so 1 ms means the next batch. */
     private static final long RECHECK_AFTER_MS = 1;
@@ -33,10 +34,10 @@ public final class PairingFunction implements FlatMapGroupsWithStateFunction<Str
     }
 
     @Override
-    public Iterator<PairingOutput> call(String key, Iterator<Row> rows, GroupState<PairingStateBean> state) {
+    public Iterator<PairingOutput> call(Tuple2<String, String> group, Iterator<Row> rows, GroupState<byte[]> state) {
         var events = new ArrayList<PairingEvent>();
         rows.forEachRemaining(row -> events.add(LandingEvents.toPairingEvent(row)));
-        PairingState before = state.exists() ? state.get().toState() : PairingState.EMPTY;
+        PairingState before = state.exists() ? PairingStateCodec.decode(state.get()) : PairingState.EMPTY;
         Instant watermark = Instant.ofEpochMilli(Math.max(0L, state.getCurrentWatermarkMs()));
 
         PairingResult result = new CallPairer(maxCallDuration).pair(before, events, watermark);
@@ -44,7 +45,7 @@ public final class PairingFunction implements FlatMapGroupsWithStateFunction<Str
         if (result.state().isEmpty()) {
             state.remove();
         } else {
-            state.update(PairingStateBean.of(result.state()));
+            state.update(PairingStateCodec.encode(group._1(), group._2(), result.state()));
             state.setTimeoutDuration(RECHECK_AFTER_MS);
         }
         var out = new ArrayList<PairingOutput>();
@@ -59,8 +60,8 @@ public final class PairingFunction implements FlatMapGroupsWithStateFunction<Str
                 .forEach(c -> out.add(PairingOutput.call(c, false, true)));
         result.retracted().forEach(id -> out.add(PairingOutput.retract(id)));
         result.quarantined().forEach(q -> out.add(PairingOutput.quarantine(q)));
-        if (!events.isEmpty()) {
-            out.add(PairingOutput.counts(events.size(), result.duplicates()));
+        if (!events.isEmpty() || !result.finalized().isEmpty()) {
+            out.add(PairingOutput.counts(events.size(), result.duplicates(), result.finalized().size()));
         }
         return out.iterator();
     }

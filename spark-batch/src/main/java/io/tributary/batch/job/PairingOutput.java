@@ -33,6 +33,8 @@ public class PairingOutput implements Serializable {
     private EventBean event;
     private Integer inputEvents;
     private Integer duplicates;
+    /** for counts: calls of the group that became final in this batch */
+    private Integer finalCalls;
     /** for a call: write it to the warehouse (new or changed) */
     private boolean upsert;
     /** for a call: it is final (the processed zone keeps only final calls) */
@@ -72,11 +74,12 @@ public class PairingOutput implements Serializable {
         return out;
     }
 
-    static PairingOutput counts(int inputEvents, int duplicates) {
+    static PairingOutput counts(int inputEvents, int duplicates, int finalCalls) {
         var out = new PairingOutput();
         out.kind = COUNTS;
         out.inputEvents = inputEvents;
         out.duplicates = duplicates;
+        out.finalCalls = finalCalls;
         return out;
     }
 
@@ -118,6 +121,8 @@ public class PairingOutput implements Serializable {
     public void setUpsert(boolean upsert) { this.upsert = upsert; }
     public boolean isFinalCall() { return finalCall; }
     public void setFinalCall(boolean finalCall) { this.finalCall = finalCall; }
+    public Integer getFinalCalls() { return finalCalls; }
+    public void setFinalCalls(Integer finalCalls) { this.finalCalls = finalCalls; }
     public Integer getDuplicates() { return duplicates; }
     public void setDuplicates(Integer duplicates) { this.duplicates = duplicates; }
 }

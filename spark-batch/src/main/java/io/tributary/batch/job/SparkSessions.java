@@ -30,6 +30,9 @@ public final class SparkSessions {
                 // the pairing operator uses a processing-time timeout, for which Spark would otherwise run empty
                 // batches forever, and Trigger.AvailableNow would never end (PairingFunction says why)
                 .config("spark.sql.streaming.noDataMicroBatches.enabled", false)
+                // a batch is cached only while foreachBatch writes it out: compressing the cache cost more CPU
+                // (dictionary statistics per column) than it saved
+                .config("spark.sql.inMemoryColumnarStorage.compressed", false)
                 // int64 microseconds instead of legacy INT96: exact, and what Redshift COPY and other readers expect
                 .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
         S3aSettings.hadoopProperties(config).forEach((key, value) -> builder.config("spark.hadoop." + key, value));

@@ -1,6 +1,5 @@
 package io.tributary.batch.lake;
 
-import io.tributary.batch.pairing.PairedCall;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -9,7 +8,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,40 +44,32 @@ public final class BatchPublisher {
     }
 
     /**
-     * Generic form: {@code staged} rows go to staging + manifest (what the warehouse loads), {@code processed} rows to
-     * the processed zone partitioned by {@code event_date} (a column of {@code schema}).
+     * Writes one batch of a table: {@code staged} rows to staging + manifest (what the warehouse loads), and
+     * {@code processed} rows, if given, to the processed zone partitioned by {@code event_date}. Both are written by
+     * Spark from the batch's partitions, so nothing passes through the driver and a batch of any size fits.
+     *
+     * @param staged    rows in the table's column order; {@code stagedRows} of them (known to the caller, who
+     *                  collected or counted them), no manifest when 0
+     * @param processed rows with an {@code event_date} column, or null for a table the lake does not keep
      */
-    public Published publishTable(String table, String loadBatchId, StructType schema, List<Row> staged,
-                                  List<Row> processed) {
-        int processedFiles = processed.isEmpty() ? 0
-                : publishProcessed(spark.createDataFrame(processed, schema).coalesce(1), table, loadBatchId);
-        if (staged.isEmpty()) {
+    public Published publishTable(String table, String loadBatchId, Dataset<Row> staged, long stagedRows,
+                                  Dataset<Row> processed) {
+        int processedFiles = processed == null ? 0 : publishProcessed(processed, table, loadBatchId);
+        if (stagedRows == 0) {
             return new Published(Optional.empty(), Optional.empty(), 0, processedFiles);
         }
-        // one partition: batches are small, and one file per batch keeps COPY and the lake tidy
-        Dataset<Row> frame = spark.createDataFrame(staged, schema).coalesce(1);
         String staging = paths.stagingBatch(table, loadBatchId);
-        frame.write().mode(SaveMode.Overwrite).parquet(staging);
+        staged.write().mode(SaveMode.Overwrite).parquet(staging);
         List<FileStatus> files = parquetFiles(new Path(staging));
         var entries = files.stream()
                 .map(f -> new CopyManifest.Entry(paths.redshiftUrl(f.getPath().toString()), f.getLen()))
                 .toList();
         String manifest = staging + MANIFEST;
         writeText(new Path(manifest), CopyManifest.toJson(entries));
+        LOG.debug("batch {}: {} staged in {} file(s), {} processed file(s)", loadBatchId, table, files.size(),
+                processedFiles);
         return new Published(Optional.of(manifest), Optional.of(paths.redshiftUrl(manifest)), files.size(),
                 processedFiles);
-    }
-
-    /**
-     * @param calls      what the warehouse loads (staging + manifest)
-     * @param finalCalls what the processed zone keeps: only final calls, so the lake never holds a provisional version
-     */
-    public Published publish(String loadBatchId, List<PairedCall> calls, List<PairedCall> finalCalls) {
-        Published published = publishTable(LakePaths.FUNCTION_CALLS_TABLE, loadBatchId, CallsTable.SCHEMA,
-                CallsTable.rows(calls), CallsTable.rows(finalCalls));
-        LOG.debug("batch {}: staged {} file(s), {} processed file(s)", loadBatchId, published.stagedFiles(),
-                published.processedFiles());
-        return published;
     }
 
     /**

@@ -1,12 +1,11 @@
 package io.tributary.batch.lake;
 
-import io.tributary.batch.pairing.PairedCall;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 
-import java.util.Comparator;
-import java.util.List;
+import static org.apache.spark.sql.functions.col;
 
 /** The parquet layout of log_functions_analysis in staging and the processed zone (warehouse column names). */
 public final class CallsTable {
@@ -17,15 +16,23 @@ public final class CallsTable {
             + "function_name STRING, start_time TIMESTAMP, end_time TIMESTAMP, duration DECIMAL(18,6), "
             + "call_depth INT, event_date DATE");
 
+    /** The pairing output's bean properties, in {@link #SCHEMA} order. */
+    private static final String[] SOURCE_COLUMNS = {"callId", "vehicleId", "functionName", "startTime", "endTime",
+        "durationSeconds", "callDepth", "eventDate"};
+
     private CallsTable() {
     }
 
-    /** Rows sorted by call id, so a replayed batch writes the same files. */
-    public static List<Row> rows(List<PairedCall> calls) {
-        return calls.stream()
-                .sorted(Comparator.comparing(PairedCall::callId))
-                .map(c -> RowFactory.create(c.callId(), c.vehicleId(), c.functionName(), c.startTime(), c.endTime(),
-                        c.durationSeconds(), c.callDepth(), c.eventDate()))
-                .toList();
+    /**
+     * Call rows of the pairing output in this layout, each partition sorted by call id so a replayed batch writes the
+     * same files.
+     */
+    public static Dataset<Row> select(Dataset<?> calls) {
+        var fields = SCHEMA.fields();
+        Column[] columns = new Column[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            columns[i] = col(SOURCE_COLUMNS[i]).cast(fields[i].dataType()).as(fields[i].name());
+        }
+        return calls.select(columns).sortWithinPartitions("call_id");
     }
 }

@@ -3,6 +3,7 @@ package io.tributary.batch.web;
 import org.apache.spark.api.java.function.FlatMapGroupsWithStateFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.GroupState;
+import scala.Tuple3;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * processing-time timeout of 1 ms while a session is open, so the group is called in the next batch with data and its
  * session leaves the state once the watermark has passed its last request + the inactivity gap.
  */
-public final class SessionFunction implements FlatMapGroupsWithStateFunction<String, Row, SessionStateBean, WebOutput> {
+public final class SessionFunction implements FlatMapGroupsWithStateFunction<Tuple3<String, String, String>, Row, SessionStateBean, WebOutput> {
     private static final long serialVersionUID = 1L;
     private static final long RECHECK_AFTER_MS = 1;
 
@@ -26,7 +27,7 @@ public final class SessionFunction implements FlatMapGroupsWithStateFunction<Str
     }
 
     @Override
-    public Iterator<WebOutput> call(String key, Iterator<Row> rows, GroupState<SessionStateBean> state) {
+    public Iterator<WebOutput> call(Tuple3<String, String, String> group, Iterator<Row> rows, GroupState<SessionStateBean> state) {
         var out = new ArrayList<WebOutput>();
         var hits = new ArrayList<WebHit>();
         rows.forEachRemaining(row -> {

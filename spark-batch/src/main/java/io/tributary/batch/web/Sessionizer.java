@@ -69,6 +69,9 @@ public final class Sessionizer {
                 continue;
             }
             if (current == null || Duration.between(current.lastEventTime(), hit.eventTime()).compareTo(inactivity) > 0) {
+                if (current != null && changed.containsKey(current.sessionId())) {
+                    changed.put(current.sessionId(), current.withRequestIds(seen));
+                }
                 current = WebSession.start(sessionId(hit), hit.site(), visitorHash(hit), hit);
                 seen.clear();
             } else {
@@ -77,6 +80,10 @@ public final class Sessionizer {
             seen.add(hit.eventId());
             changed.put(current.sessionId(), current);
             requests.add(new AssignedHit(hit, current.sessionId()));
+        }
+        if (current != null && changed.containsKey(current.sessionId())) {
+            current = current.withRequestIds(seen);
+            changed.put(current.sessionId(), current);
         }
         Optional<WebSession> stillOpen = current == null
                 || current.lastEventTime().plus(inactivity).isBefore(watermark) ? Optional.empty() : Optional.of(current);

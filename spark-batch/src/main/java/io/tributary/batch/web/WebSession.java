@@ -19,20 +19,31 @@ public record WebSession(String sessionId, String site, String visitorHash, Inst
     }
 
     static WebSession start(String sessionId, String site, String visitorHash, WebHit first) {
-        return new WebSession(sessionId, site, visitorHash, first.eventTime(), first.eventTime(), 0, 0, 0, 0, false,
-                false, false, List.of()).add(first);
+        return new WebSession(sessionId, site, visitorHash, first.eventTime(), first.eventTime(), 1,
+                first.isPage() ? 1 : 0, first.bytes() == null ? 0 : first.bytes(), first.isError() ? 1 : 0,
+                first.isSearch(), first.isHotelPage(), first.isBooking(), List.of(first.eventId()));
     }
 
+    /**
+     * The session with one more request counted. The request's id is not added here: copying the id list for every
+     * request made long sessions (crawlers) quadratic, so the {@link Sessionizer} sets the ids once per batch with
+     * {@link #withRequestIds}.
+     */
     WebSession add(WebHit hit) {
-        var ids = new java.util.ArrayList<>(requestIds);
-        ids.add(hit.eventId());
-        ids.sort(null); // a set in a canonical order: the state must not depend on arrival order
         return new WebSession(sessionId, site, visitorHash,
                 hit.eventTime().isBefore(firstEventTime) ? hit.eventTime() : firstEventTime,
                 hit.eventTime().isAfter(lastEventTime) ? hit.eventTime() : lastEventTime,
                 requestCount + 1, pageCount + (hit.isPage() ? 1 : 0), bytes + (hit.bytes() == null ? 0 : hit.bytes()),
                 errorCount + (hit.isError() ? 1 : 0), reachedSearch || hit.isSearch(),
-                reachedHotel || hit.isHotelPage(), reachedBooking || hit.isBooking(), ids);
+                reachedHotel || hit.isHotelPage(), reachedBooking || hit.isBooking(), requestIds);
+    }
+
+    /** The session with these request ids, kept sorted: the state must not depend on arrival order. */
+    WebSession withRequestIds(java.util.Collection<String> ids) {
+        var sorted = new java.util.ArrayList<>(ids);
+        sorted.sort(null);
+        return new WebSession(sessionId, site, visitorHash, firstEventTime, lastEventTime, requestCount, pageCount,
+                bytes, errorCount, reachedSearch, reachedHotel, reachedBooking, sorted);
     }
 
     public long version() {

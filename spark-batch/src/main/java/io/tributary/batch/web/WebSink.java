@@ -7,7 +7,10 @@ import io.tributary.warehouse.Warehouse;
 import io.tributary.warehouse.WebRequestRow;
 import io.tributary.warehouse.WebSessionRow;
 import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +22,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 /**
  * foreachBatch of the web query: staging parquet + manifest for web_requests and web_sessions, the processed zone for
@@ -57,10 +63,24 @@ public final class WebSink implements VoidFunction2<Dataset<WebOutput>, Long> {
         }
         String loadBatchId = queryId + "-" + batchId;
         long t0 = System.nanoTime();
+        // computed once: every action below reads the cached rows instead of running the stateful operator again
+        Dataset<WebOutput> cached = batch.persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            record(batchId, loadBatchId, cached, t0);
+        } finally {
+            cached.unpersist();
+        }
+    }
+
+    private void record(long batchId, String loadBatchId, Dataset<WebOutput> batch, long t0) throws SQLException {
+        Column isRequest = col("kind").equalTo(WebOutput.REQUEST);
+        Column isSession = col("kind").equalTo(WebOutput.SESSION);
+        // the warehouse takes requests and sessions from the rows on PostgreSQL, from the staged files on Redshift
+        Column toDriver = loadFromManifest ? col("kind").equalTo(WebOutput.MALFORMED) : lit(true);
         var requests = new ArrayList<WebOutput>();
         var sessions = new ArrayList<WebSession>();
         var malformed = new ArrayList<QuarantineRow>();
-        for (WebOutput row : batch.collectAsList()) {
+        for (WebOutput row : batch.filter(toDriver).collectAsList()) {
             switch (row.getKind()) {
                 case WebOutput.REQUEST -> requests.add(row);
                 case WebOutput.SESSION -> sessions.add(row.getSession().toSession());
@@ -70,21 +90,26 @@ public final class WebSink implements VoidFunction2<Dataset<WebOutput>, Long> {
             }
         }
         malformed.sort(Comparator.comparing(q -> String.valueOf(q.eventJson())));
-        var requestRows = WebTables.requestRows(requests);
-        var published = publisher.publishTable(WebTables.REQUESTS, loadBatchId, WebTables.REQUEST_SCHEMA,
-                requestRows, requestRows);
-        var publishedSessions = publisher.publishTable(WebTables.SESSIONS, loadBatchId, WebTables.SESSION_SCHEMA,
-                WebTables.sessionRows(sessions), List.of());
+        Dataset<WebOutput> requestOutput = batch.filter(isRequest);
+        Dataset<WebOutput> sessionOutput = batch.filter(isSession);
+        long requestCount = loadFromManifest ? requestOutput.count() : requests.size();
+        long sessionCount = loadFromManifest ? sessionOutput.count() : sessions.size();
+        Dataset<Row> requestRows = WebTables.requests(requestOutput);
+        var published = publisher.publishTable(WebTables.REQUESTS, loadBatchId, requestRows, requestCount,
+                requestRows);
+        var publishedSessions = publisher.publishTable(WebTables.SESSIONS, loadBatchId,
+                WebTables.sessions(sessionOutput), sessionCount, null);
         LoadResult requestLoad = warehouse.loadWebRequests(loadBatchId,
                 requests.stream().sorted(Comparator.comparing(WebOutput::getEventId)).map(WebSink::requestRow).toList(),
                 malformed, manifest(published));
         LoadResult sessionLoad = warehouse.loadWebSessions(loadBatchId,
                 sessions.stream().sorted(Comparator.comparing(WebSession::sessionId)).map(WebSink::sessionRow).toList(),
                 manifest(publishedSessions));
-        var outcome = new WebBatchOutcome(batchId, loadBatchId, requests.size(), sessions.size(), malformed.size(),
+        var outcome = new WebBatchOutcome(batchId, loadBatchId, (int) requestCount, (int) sessionCount,
+                malformed.size(),
                 requestLoad, sessionLoad, (System.nanoTime() - t0) / 1_000_000);
         LOG.info("web batch {} ({}): {} requests, {} session versions, {} malformed; load {}; took {} ms", batchId,
-                loadBatchId, requests.size(), sessions.size(), malformed.size(),
+                loadBatchId, requestCount, sessionCount, malformed.size(),
                 requestLoad.skipped() ? "skipped (already in ledger)" : "done", outcome.totalMs());
         outcomes.accept(outcome);
     }

@@ -1,13 +1,12 @@
 package io.tributary.batch.web;
 
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Comparator;
-import java.util.List;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.to_date;
 
 /**
  * Parquet layouts of web_requests and web_sessions in staging and the processed zone. Redshift COPY maps parquet
@@ -28,21 +27,30 @@ public final class WebTables {
     private WebTables() {
     }
 
-    /** Sorted by event id, so a replayed batch writes the same files. */
-    public static List<Row> requestRows(List<WebOutput> requests) {
-        return requests.stream().sorted(Comparator.comparing(WebOutput::getEventId))
-                .map(r -> RowFactory.create(r.getEventId(), r.getSite(), r.getEventTime(), r.getClientIp(),
-                        r.getUserAgent(), r.getMethod(), r.getPath(), r.getQuery(), r.getStatus(), r.getBytes(),
-                        r.getReferrer(), r.getResponseMs(), r.getSessionId(),
-                        LocalDate.ofInstant(r.getEventTime(), ZoneOffset.UTC)))
-                .toList();
+    /** Request rows of the sessionizer output ({@link WebOutput} columns) in the layout, sorted by event id. */
+    public static Dataset<Row> requests(Dataset<?> output) {
+        return layout(output, REQUEST_SCHEMA, col("eventId"), col("site"), col("eventTime"), col("clientIp"),
+                col("userAgent"), col("method"), col("path"), col("query"), col("status"), col("bytes"),
+                col("referrer"), col("responseMs"), col("sessionId"), to_date(col("eventTime")))
+                .sortWithinPartitions("event_id");
     }
 
-    public static List<Row> sessionRows(List<WebSession> sessions) {
-        return sessions.stream().sorted(Comparator.comparing(WebSession::sessionId))
-                .map(s -> RowFactory.create(s.sessionId(), s.site(), s.visitorHash(), s.firstEventTime(),
-                        s.lastEventTime(), s.requestCount(), s.pageCount(), s.bytes(), s.errorCount(),
-                        s.reachedSearch(), s.reachedHotel(), s.reachedBooking(), s.version(), s.eventDate()))
-                .toList();
+    /** Session rows of the sessionizer output in the layout, sorted by session id; version = request count. */
+    public static Dataset<Row> sessions(Dataset<?> output) {
+        return layout(output, SESSION_SCHEMA, col("session.sessionId"), col("session.site"),
+                col("session.visitorHash"), col("session.firstEventTime"), col("session.lastEventTime"),
+                col("session.requestCount"), col("session.pageCount"), col("session.bytes"),
+                col("session.errorCount"), col("session.reachedSearch"), col("session.reachedHotel"),
+                col("session.reachedBooking"), col("session.requestCount"), to_date(col("session.firstEventTime")))
+                .sortWithinPartitions("session_id");
+    }
+
+    private static Dataset<Row> layout(Dataset<?> output, StructType schema, Column... sources) {
+        var fields = schema.fields();
+        Column[] columns = new Column[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            columns[i] = sources[i].cast(fields[i].dataType()).as(fields[i].name());
+        }
+        return output.select(columns);
     }
 }

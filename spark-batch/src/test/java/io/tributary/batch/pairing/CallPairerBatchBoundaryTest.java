@@ -39,7 +39,7 @@ class CallPairerBatchBoundaryTest {
     private static final PairingEvent E900 = CallPairerTest.end("e900", "00:15:00.000000");
     private static final PairingEvent G = CallPairerTest.start("g", "00:11:40.000000");
     private static final PairingEvent E710 = CallPairerTest.end("e710", "00:11:50.000000");
-    private static final PairingEvent MALFORMED = new PairingEvent(null, null, null, null, null, null, "not json");
+    private static final PairingEvent MALFORMED = PairingEvent.unparseable("not json");
 
     /** Arrival order; every event is at most LATENESS older than the newest event before it, so none is late. */
     private static final List<PairingEvent> ARRIVALS = List.of(A, B, E20, C, E30, D, E20, E40, MALFORMED, E50, E60, E,

@@ -58,8 +58,8 @@ class CallPairerTest {
 
     @Test
     void seqOrdersEventsWithTheSameTime() {
-        var open = new PairingEvent("s-1", "V1", "lidar", "START", t("00:00:01.000000"), 7L, "{}");
-        var close = new PairingEvent("e-1", "V1", "lidar", "END", t("00:00:01.000000"), 8L, "{}");
+        var open = new PairingEvent("s-1", "V1", "lidar", "START", t("00:00:01.000000"), 7L, null, null, null);
+        var close = new PairingEvent("e-1", "V1", "lidar", "END", t("00:00:01.000000"), 8L, null, null, null);
 
         var result = pairer.pair(PairingState.EMPTY, List.of(close, open), NO_WATERMARK);
 
@@ -189,8 +189,8 @@ class CallPairerTest {
 
     @Test
     void eventWithoutTheFieldsPairingNeedsIsQuarantinedAsMalformed() {
-        var noType = new PairingEvent("x-1", "V1", "lidar", "PAUSE", t("00:00:00.000000"), null, "{\"x\":1}");
-        var notJson = new PairingEvent(null, null, null, null, null, null, "not json");
+        var noType = new PairingEvent("x-1", "V1", "lidar", "PAUSE", t("00:00:00.000000"), null, null, null, "{\"x\":1}");
+        var notJson = PairingEvent.unparseable("not json");
 
         var result = pairer.pair(PairingState.EMPTY, List.of(notJson, noType), NO_WATERMARK);
 
@@ -219,11 +219,11 @@ class CallPairerTest {
     }
 
     static PairingEvent start(String id, String time) {
-        return new PairingEvent(id, "V1", "lidar", "START", t(time), null, "{\"event_id\":\"" + id + "\"}");
+        return new PairingEvent(id, "V1", "lidar", "START", t(time), null, "test", null, null);
     }
 
     static PairingEvent end(String id, String time) {
-        return new PairingEvent(id, "V1", "lidar", "END", t(time), null, "{\"event_id\":\"" + id + "\"}");
+        return new PairingEvent(id, "V1", "lidar", "END", t(time), null, "test", null, null);
     }
 
     static Instant t(String time) {
