@@ -10,11 +10,13 @@ import io.tributary.warehouse.LoadResult;
  * @param calls       calls written to the warehouse (new or changed, final or provisional)
  * @param finalCalls  calls that became final (written to the processed zone)
  * @param retracted   provisional calls deleted because re-pairing removed them
+ * @param pairingMs   reading, pairing and collecting what the loader needs
+ * @param lakeMs      writing staging and processed parquet
+ * @param warehouseMs the warehouse transaction; on PostgreSQL it runs while the lake is written, so
+ *                    {@code totalMs} can be less than the sum
  */
 public record BatchOutcome(long sparkBatchId, String loadBatchId, int inputEvents, int calls, int finalCalls,
                            int retracted, int quarantined,
-                           int duplicates, LoadResult load, long pairingMs, long lakeMs, long warehouseMs) {
-    public long totalMs() {
-        return pairingMs + lakeMs + warehouseMs;
-    }
+                           int duplicates, LoadResult load, long pairingMs, long lakeMs, long warehouseMs,
+                           long totalMs) {
 }

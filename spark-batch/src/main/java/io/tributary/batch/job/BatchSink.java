@@ -10,6 +10,7 @@ import io.tributary.warehouse.Warehouse;
 import org.apache.spark.api.java.function.VoidFunction2;
 import io.tributary.batch.lake.CallsTable;
 import io.tributary.batch.lake.LakePaths;
+import io.tributary.batch.lake.LakeWriterThreads;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.storage.StorageLevel;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import static org.apache.spark.sql.functions.col;
@@ -102,19 +104,47 @@ final class BatchSink implements VoidFunction2<Dataset<PairingOutput>, Long> {
                 .thenComparing(q -> String.valueOf(q.eventId())).thenComparing(q -> String.valueOf(q.eventJson())));
 
         Dataset<PairingOutput> staged = batch.filter(isCall.and(col("upsert")));
-        long stagedRows = loadFromManifest ? staged.count() : calls.size();
         Dataset<PairingOutput> finalCalls = batch.filter(isCall.and(col("finalCall")));
-        BatchPublisher.Published published = publisher.publishTable(LakePaths.FUNCTION_CALLS_TABLE, loadBatchId,
-                CallsTable.select(staged), stagedRows, CallsTable.select(finalCalls));
-        long t2 = System.nanoTime();
-        Optional<String> manifest = loadFromManifest ? published.manifestRedshiftUrl() : Optional.empty();
-        LoadResult load = warehouse.loadFunctionCalls(loadBatchId,
-                calls.stream().map(BatchSink::callRow).toList(), retracted, quarantine, manifest);
+        List<FunctionCallRow> callRows = calls.stream().map(BatchSink::callRow).toList();
+        long[] lakeNanos = new long[1];
+        LoadResult load;
+        long warehouseNanos;
+        long stagedRows = loadFromManifest ? staged.count() : callRows.size();
+        if (loadFromManifest) {
+            // Redshift COPYs the staged files: the lake first, then the load
+            long lakeStart = System.nanoTime();
+            BatchPublisher.Published published = publisher.publishTable(LakePaths.FUNCTION_CALLS_TABLE, loadBatchId,
+                    CallsTable.select(staged), stagedRows, CallsTable.select(finalCalls));
+            lakeNanos[0] = System.nanoTime() - lakeStart;
+            long loadStart = System.nanoTime();
+            load = warehouse.loadFunctionCalls(loadBatchId, callRows, retracted, quarantine,
+                    published.manifestRedshiftUrl());
+            warehouseNanos = System.nanoTime() - loadStart;
+        } else {
+            // PostgreSQL takes the rows from here: load them while Spark writes the lake. Either order is safe: a
+            // batch whose lake write fails is replayed, and the ledger then skips the load that already committed.
+            CompletableFuture<BatchPublisher.Published> lake = LakeWriterThreads.start(() -> {
+                long lakeStart = System.nanoTime();
+                var published = publisher.publishTable(LakePaths.FUNCTION_CALLS_TABLE, loadBatchId,
+                        CallsTable.select(staged), callRows.size(), CallsTable.select(finalCalls));
+                lakeNanos[0] = System.nanoTime() - lakeStart;
+                return published;
+            });
+            long loadStart = System.nanoTime();
+            try {
+                load = warehouse.loadFunctionCalls(loadBatchId, callRows, retracted, quarantine, Optional.empty());
+            } catch (SQLException | RuntimeException e) {
+                LakeWriterThreads.awaitAfter(lake, e);
+                throw e;
+            }
+            warehouseNanos = System.nanoTime() - loadStart;
+            LakeWriterThreads.await(lake, loadBatchId);
+        }
         long t3 = System.nanoTime();
 
         var outcome = new BatchOutcome(batchId, loadBatchId, input, (int) stagedRows, finalCallCount,
-                retracted.size(),
-                quarantine.size(), duplicates, load, millis(t1 - t0), millis(t2 - t1), millis(t3 - t2));
+                retracted.size(), quarantine.size(), duplicates, load, millis(t1 - t0), millis(lakeNanos[0]),
+                millis(warehouseNanos), millis(t3 - t0));
         LOG.info("batch {} ({}): {} input events, {} calls written ({} final), {} retracted, {} quarantined, "
                         + "{} duplicates; load {}; took {} ms (read+pair {} ms, lake {} ms, warehouse {} ms)",
                 batchId, loadBatchId, input, stagedRows, finalCallCount, retracted.size(), quarantine.size(),

@@ -3,13 +3,10 @@ package io.tributary.batch.job;
 import io.tributary.batch.pairing.PairingEvent;
 import io.tributary.batch.pairing.PairingState;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +15,8 @@ import java.util.List;
  * {@link PairingState} of one (vehicle, function) group as the bytes Spark's state store keeps. Hand-written because
  * the state is rewritten for every group a micro-batch touches: Kryo over bean lists wrote class tags and the group's
  * vehicle and function once per event and was the largest cost of the pairing operator; here they are written once
- * per group and an event is its id, type, time, seq, source and ingest time.
+ * per group and an event is its id, type, time, seq, source and ingest time. A plain growable array rather than
+ * DataOutputStream over ByteArrayOutputStream, whose every write is a synchronized call.
  */
 final class PairingStateCodec {
     private static final byte VERSION = 1;
@@ -32,28 +30,25 @@ final class PairingStateCodec {
 
     /** @param vehicleId, functionName the group's; every event of the state belongs to it */
     static byte[] encode(String vehicleId, String functionName, PairingState state) {
-        var bytes = new ByteArrayOutputStream(64 + 64 * (state.openCalls().size() + state.pending().size()));
-        try (var out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            writeString(out, vehicleId);
-            writeString(out, functionName);
-            writeEvents(out, state.openCalls());
-            writeEvents(out, state.pending());
-            out.writeInt(state.emitted().size());
-            for (PairingState.EmittedCall call : state.emitted()) {
-                writeString(out, call.callId());
-                writeString(out, call.endEventId());
-                out.writeInt(call.callDepth());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode the pairing state of " + vehicleId + "/" + functionName, e);
+        var out = new Writer(64 + 72 * (state.openCalls().size() + state.pending().size()));
+        out.putByte(VERSION);
+        out.putString(vehicleId);
+        out.putString(functionName);
+        writeEvents(out, state.openCalls());
+        writeEvents(out, state.pending());
+        out.putInt(state.emitted().size());
+        for (PairingState.EmittedCall call : state.emitted()) {
+            out.putString(call.callId());
+            out.putString(call.endEventId());
+            out.putInt(call.callDepth());
         }
-        return bytes.toByteArray();
+        return out.toByteArray();
     }
 
     static PairingState decode(byte[] bytes) {
-        try (var in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            byte version = in.readByte();
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            byte version = in.get();
             if (version != VERSION) {
                 throw new IllegalStateException("pairing state version " + version + " is not " + VERSION
                         + ": the checkpoint was written by another Tributary version; start from a new checkpoint");
@@ -62,47 +57,46 @@ final class PairingStateCodec {
             String functionName = readString(in);
             List<PairingEvent> open = readEvents(in, vehicleId, functionName);
             List<PairingEvent> pending = readEvents(in, vehicleId, functionName);
-            int emittedCount = in.readInt();
+            int emittedCount = in.getInt();
             var emitted = new ArrayList<PairingState.EmittedCall>(emittedCount);
             for (int i = 0; i < emittedCount; i++) {
-                emitted.add(new PairingState.EmittedCall(readString(in), readString(in), in.readInt()));
+                emitted.add(new PairingState.EmittedCall(readString(in), readString(in), in.getInt()));
             }
             return new PairingState(open, pending, emitted);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot decode a pairing state of " + bytes.length + " bytes", e);
+        } catch (BufferUnderflowException e) {
+            throw new IllegalStateException("a pairing state of " + bytes.length + " bytes ends early: corrupt", e);
         }
     }
 
-    private static void writeEvents(DataOutputStream out, List<PairingEvent> events) throws IOException {
-        out.writeInt(events.size());
+    private static void writeEvents(Writer out, List<PairingEvent> events) {
+        out.putInt(events.size());
         for (PairingEvent e : events) {
             int flags = (e.isStart() ? START : 0) | (e.seq() != null ? HAS_SEQ : 0)
                     | (e.source() != null ? HAS_SOURCE : 0) | (e.ingestTime() != null ? HAS_INGEST_TIME : 0);
-            out.writeByte(flags);
-            writeString(out, e.eventId());
-            out.writeLong(e.eventTime().getEpochSecond());
-            out.writeInt(e.eventTime().getNano());
+            out.putByte(flags);
+            out.putString(e.eventId());
+            out.putLong(e.eventTime().getEpochSecond());
+            out.putInt(e.eventTime().getNano());
             if (e.seq() != null) {
-                out.writeLong(e.seq());
+                out.putLong(e.seq());
             }
             if (e.source() != null) {
-                writeString(out, e.source());
+                out.putString(e.source());
             }
             if (e.ingestTime() != null) {
-                writeString(out, e.ingestTime());
+                out.putString(e.ingestTime());
             }
         }
     }
 
-    private static List<PairingEvent> readEvents(DataInputStream in, String vehicleId, String functionName)
-            throws IOException {
-        int count = in.readInt();
+    private static List<PairingEvent> readEvents(ByteBuffer in, String vehicleId, String functionName) {
+        int count = in.getInt();
         var events = new ArrayList<PairingEvent>(count);
         for (int i = 0; i < count; i++) {
-            int flags = in.readByte();
+            int flags = in.get();
             String eventId = readString(in);
-            Instant time = Instant.ofEpochSecond(in.readLong(), in.readInt());
-            Long seq = (flags & HAS_SEQ) != 0 ? in.readLong() : null;
+            Instant time = Instant.ofEpochSecond(in.getLong(), in.getInt());
+            Long seq = (flags & HAS_SEQ) != 0 ? in.getLong() : null;
             String source = (flags & HAS_SOURCE) != 0 ? readString(in) : null;
             String ingestTime = (flags & HAS_INGEST_TIME) != 0 ? readString(in) : null;
             events.add(new PairingEvent(eventId, vehicleId, functionName,
@@ -112,15 +106,57 @@ final class PairingStateCodec {
     }
 
     /** Length-prefixed UTF-8: unlike writeUTF, no 64 KiB limit on what a producer may send as an id. */
-    private static void writeString(DataOutputStream out, String text) throws IOException {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
+    private static String readString(ByteBuffer in) {
+        int length = in.getInt();
+        String text = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return text;
     }
 
-    private static String readString(DataInputStream in) throws IOException {
-        byte[] utf8 = new byte[in.readInt()];
-        in.readFully(utf8);
-        return new String(utf8, StandardCharsets.UTF_8);
+    /** A growable big-endian byte array. */
+    private static final class Writer {
+        private byte[] bytes;
+        private int size;
+
+        Writer(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        void putByte(int value) {
+            ensure(1);
+            bytes[size++] = (byte) value;
+        }
+
+        void putInt(int value) {
+            ensure(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        void putLong(long value) {
+            ensure(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        void putString(String text) {
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            putInt(utf8.length);
+            ensure(utf8.length);
+            System.arraycopy(utf8, 0, bytes, size, utf8.length);
+            size += utf8.length;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.tributary.batch.web;
 
 import io.tributary.batch.lake.BatchPublisher;
+import io.tributary.batch.lake.LakeWriterThreads;
 import io.tributary.warehouse.LoadResult;
 import io.tributary.warehouse.QuarantineRow;
 import io.tributary.warehouse.Warehouse;
@@ -22,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -95,16 +97,34 @@ public final class WebSink implements VoidFunction2<Dataset<WebOutput>, Long> {
         long requestCount = loadFromManifest ? requestOutput.count() : requests.size();
         long sessionCount = loadFromManifest ? sessionOutput.count() : sessions.size();
         Dataset<Row> requestRows = WebTables.requests(requestOutput);
-        var published = publisher.publishTable(WebTables.REQUESTS, loadBatchId, requestRows, requestCount,
-                requestRows);
-        var publishedSessions = publisher.publishTable(WebTables.SESSIONS, loadBatchId,
-                WebTables.sessions(sessionOutput), sessionCount, null);
-        LoadResult requestLoad = warehouse.loadWebRequests(loadBatchId,
-                requests.stream().sorted(Comparator.comparing(WebOutput::getEventId)).map(WebSink::requestRow).toList(),
-                malformed, manifest(published));
-        LoadResult sessionLoad = warehouse.loadWebSessions(loadBatchId,
-                sessions.stream().sorted(Comparator.comparing(WebSession::sessionId)).map(WebSink::sessionRow).toList(),
-                manifest(publishedSessions));
+        Dataset<Row> sessionRows = WebTables.sessions(sessionOutput);
+        var requestLoadRows = requests.stream().sorted(Comparator.comparing(WebOutput::getEventId))
+                .map(WebSink::requestRow).toList();
+        var sessionLoadRows = sessions.stream().sorted(Comparator.comparing(WebSession::sessionId))
+                .map(WebSink::sessionRow).toList();
+        Supplier<BatchPublisher.Published[]> lakeWrite = () -> new BatchPublisher.Published[] {
+            publisher.publishTable(WebTables.REQUESTS, loadBatchId, requestRows, requestCount, requestRows),
+            publisher.publishTable(WebTables.SESSIONS, loadBatchId, sessionRows, sessionCount, null)};
+        LoadResult requestLoad;
+        LoadResult sessionLoad;
+        if (loadFromManifest) {
+            // Redshift COPYs the staged files: the lake first, then the loads
+            BatchPublisher.Published[] published = lakeWrite.get();
+            requestLoad = warehouse.loadWebRequests(loadBatchId, requestLoadRows, malformed,
+                    published[0].manifestRedshiftUrl());
+            sessionLoad = warehouse.loadWebSessions(loadBatchId, sessionLoadRows, published[1].manifestRedshiftUrl());
+        } else {
+            // PostgreSQL takes the rows from here: load them while Spark writes the lake (see BatchSink)
+            var lake = LakeWriterThreads.start(lakeWrite);
+            try {
+                requestLoad = warehouse.loadWebRequests(loadBatchId, requestLoadRows, malformed, Optional.empty());
+                sessionLoad = warehouse.loadWebSessions(loadBatchId, sessionLoadRows, Optional.empty());
+            } catch (SQLException | RuntimeException e) {
+                LakeWriterThreads.awaitAfter(lake, e);
+                throw e;
+            }
+            LakeWriterThreads.await(lake, loadBatchId);
+        }
         var outcome = new WebBatchOutcome(batchId, loadBatchId, (int) requestCount, (int) sessionCount,
                 malformed.size(),
                 requestLoad, sessionLoad, (System.nanoTime() - t0) / 1_000_000);
@@ -112,10 +132,6 @@ public final class WebSink implements VoidFunction2<Dataset<WebOutput>, Long> {
                 loadBatchId, requestCount, sessionCount, malformed.size(),
                 requestLoad.skipped() ? "skipped (already in ledger)" : "done", outcome.totalMs());
         outcomes.accept(outcome);
-    }
-
-    private Optional<String> manifest(BatchPublisher.Published published) {
-        return loadFromManifest ? published.manifestRedshiftUrl() : Optional.empty();
     }
 
     static WebRequestRow requestRow(WebOutput r) {

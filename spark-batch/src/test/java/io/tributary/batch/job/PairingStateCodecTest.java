@@ -43,4 +43,13 @@ class PairingStateCodecTest {
         assertThatThrownBy(() -> PairingStateCodec.decode(bytes))
                 .hasMessageContaining("version 99").hasMessageContaining("new checkpoint");
     }
+
+    @Test
+    void truncatedStateIsReportedAsCorrupt() {
+        var open = new PairingEvent("s-1", "V1", "f", "START", T, null, null, null, null);
+        byte[] bytes = PairingStateCodec.encode("V1", "f", new PairingState(List.of(open), List.of(), List.of()));
+
+        assertThatThrownBy(() -> PairingStateCodec.decode(java.util.Arrays.copyOf(bytes, bytes.length - 3)))
+                .hasMessageContaining("ends early");
+    }
 }
