@@ -8,7 +8,14 @@ import io.tributary.events.EventTimes;
 import io.tributary.events.EventType;
 import io.tributary.events.LandingLayout;
 import io.tributary.events.Topics;
+import io.tributary.events.VehicleEvent;
 import io.tributary.events.VehicleEventJson;
+import io.tributary.producers.faults.FaultSpec;
+import io.tributary.producers.fleet.FleetRun;
+import io.tributary.producers.fleet.FleetSimulator;
+import io.tributary.producers.fleet.FleetSpec;
+import io.tributary.producers.fleet.FleetTruth;
+import io.tributary.producers.fleet.FunctionCatalogue;
 import io.tributary.producers.publish.LogPublisher;
 import io.tributary.producers.publish.LogPublisherConfig;
 import io.tributary.stack.PipelineStack;
@@ -20,7 +27,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -44,9 +54,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A hand-written set of vehicle logs through every real component: Kafka, Kafka Streams, Connect with our S3 sink,
- * s3proxy, Spark in its own JVM, PostgreSQL. Checks the exact warehouse rows and the exact dead letter.
+ * s3proxy, Spark in its own JVM, PostgreSQL. Checks the exact warehouse rows and the exact dead letter; then the fleet
+ * simulator's run with injected faults against its ground truth. The tests share one pipeline and run in order: the
+ * Spark watermark only moves forward, so the second test's events are newer than the first's.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineEndToEndIT {
     /** 2026-05-28T20:26:40Z: event times of this test are offsets in seconds from here. */
     private static final long BASE = 1_780_000_000L;
@@ -72,6 +85,7 @@ class PipelineEndToEndIT {
     }
 
     @Test
+    @Order(1)
     void handWrittenLogsBecomeExactCallsAndOneDeadLetter() throws Exception {
         List<Line> firstBatch = List.of(
                 // opens in this micro-batch, closes in a later one
@@ -109,7 +123,7 @@ class PipelineEndToEndIT {
                 row(offsets, "V1", "path_planning", "111.000001", "112.500000", "1.499999", 0),
                 row(offsets, "V2", "hvac_control", "200.000000", "205.000002", "5.000002", 0));
 
-        assertThat(landedEvents()).as("every canonical event landed in S3 exactly once")
+        assertThat(landedEvents()).extracting(VehicleEvent::eventId).as("every canonical event landed in S3 exactly once")
                 .hasSize(10).doesNotHaveDuplicates();
 
         List<ConsumerRecord<byte[], byte[]>> deadLetters = DeadLetters.readAll(stack.endpoints().kafkaBootstrap());
@@ -124,6 +138,68 @@ class PipelineEndToEndIT {
                 DlqHeaders.SOURCE_TOPIC, Topics.VEHICLE_LOGS_RAW,
                 DlqHeaders.SOURCE_PARTITION, "0",
                 DlqHeaders.SOURCE_OFFSET, Long.toString(badOffset)));
+    }
+
+    /**
+     * DESIGN.md's promise on the simulator's ground truth: with duplicates, reordering and malformed lines injected
+     * at 1%, every generated call is one warehouse row, exact to the microsecond with its depth, every malformed line
+     * one dead letter, every duplicate dropped (no second row, no second landed event), nothing quarantined.
+     */
+    @Test
+    @Order(2)
+    void fleetRunWithFaultsEndsExactlyAsItsGroundTruth() throws Exception {
+        // after the first test's events (the watermark never goes back) and well before now (the stream processors
+        // refuse times more than 5 minutes ahead)
+        Instant start = Instant.now().minus(Duration.ofHours(12)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        var spec = new FleetSpec(7, 20, 8_000, start, FunctionCatalogue.standard(), true);
+        var faults = new FaultSpec(11, 0.01, 0.01, 50, 0, Duration.ZERO, 0.01);
+        long deadLettersBefore = DeadLetters.count(stack.endpoints().kafkaBootstrap());
+
+        FleetRun.Result run;
+        try (var publisher = new LogPublisher(LogPublisherConfig.of(Map.of(
+                LogPublisherConfig.BOOTSTRAP_SERVERS, stack.endpoints().kafkaBootstrap())))) {
+            run = FleetRun.publish(new FleetSimulator(spec), publisher, Topics.VEHICLE_LOGS_RAW, 0, faults, p -> { });
+        }
+        FleetTruth truth = run.fleet();
+        assertThat(truth.calls()).hasSize((int) truth.completeCalls())
+                .allSatisfy(call -> assertThat(call.end()).isBefore(Instant.now()));
+        assertThat(run.faults().expectedDuplicates()).isPositive();
+        assertThat(run.faults().expectedDeadLetters()).isPositive();
+
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> fleetRows().size() >= truth.completeCalls());
+
+        List<CallRow> expected = truth.calls().stream().map(c -> new CallRow(null, c.vehicleId(), c.functionName(),
+                c.start(), c.end(), BigDecimal.valueOf(java.time.temporal.ChronoUnit.MICROS.between(c.start(), c.end()),
+                        6), c.depth())).toList();
+        List<CallRow> rows = fleetRows();
+        assertThat(rows).extracting(CallRow::callId).doesNotHaveDuplicates();
+        assertThat(rows.stream().map(r -> new CallRow(null, r.vehicleId(), r.functionName(), r.start(), r.end(),
+                r.duration(), r.depth())).toList()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(fleetQuarantine()).isZero();
+        assertThat(DeadLetters.count(stack.endpoints().kafkaBootstrap()) - deadLettersBefore)
+                .isEqualTo(run.faults().expectedDeadLetters());
+        List<String> landed = landedEvents().stream().filter(e -> e.vehicleId().startsWith("V0"))
+                .map(e -> e.eventId()).toList();
+        assertThat(landed).as("every generated line landed once, duplicates dropped")
+                .hasSize((int) run.faults().expectedEvents()).doesNotHaveDuplicates();
+    }
+
+    /** Rows of the fleet's vehicles (V001…), not the first test's V1/V2. */
+    private static List<CallRow> fleetRows() throws SQLException {
+        return warehouseRows().stream().filter(r -> r.vehicleId().startsWith("V0")).toList();
+    }
+
+    private static long fleetQuarantine() throws SQLException {
+        var endpoints = stack.endpoints();
+        try (var connection = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.jdbcUser(),
+                endpoints.jdbcPassword());
+             var statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT count(*) FROM tributary_meta.quarantine"
+                     + " WHERE vehicle_id LIKE 'V0%' OR vehicle_id IS NULL")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static String t(String secondsAfterBase) {
@@ -196,11 +272,11 @@ class PipelineEndToEndIT {
         }
     }
 
-    /** Event ids of every line of every landed object, after checking each key follows the landing layout. */
-    private static List<String> landedEvents() throws java.io.IOException {
+    /** Every line of every landed object, after checking each key follows the landing layout. */
+    private static List<VehicleEvent> landedEvents() throws java.io.IOException {
         var endpoints = stack.endpoints();
         var credentials = new S3Credentials(endpoints.s3AccessKey(), endpoints.s3SecretKey());
-        List<String> eventIds = new ArrayList<>();
+        List<VehicleEvent> events = new ArrayList<>();
         try (S3Client s3 = S3Clients.create(endpoints.s3Endpoint(), endpoints.s3Region(), credentials)) {
             var listing = s3.listObjectsV2Paginator(b -> b.bucket(endpoints.bucket())
                     .prefix(LandingLayout.topicPrefix(LandingLayout.DEFAULT_TOPICS_DIR, Topics.VEHICLE_EVENTS)));
@@ -212,11 +288,11 @@ class PipelineEndToEndIT {
                         s3.getObject(b -> b.bucket(endpoints.bucket()).key(object.key())));
                      var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
                     reader.lines().filter(line -> !line.isBlank()).forEach(line ->
-                            eventIds.add(VehicleEventJson.decode(line.getBytes(StandardCharsets.UTF_8)).eventId()));
+                            events.add(VehicleEventJson.decode(line.getBytes(StandardCharsets.UTF_8))));
                 }
             }
         }
-        return eventIds;
+        return events;
     }
 
     private static Map<String, String> headers(ConsumerRecord<byte[], byte[]> record) {

@@ -128,6 +128,7 @@ class BatchBenchmark {
                 "--set", "spark.checkpoint.location=" + checkpoint.toUri(),
                 "--set", "spark.trigger=available-now", "--set", "spark.master=local[2]",
                 "--set", "spark.max.files.per.trigger=4", "--set", "web.enabled=false",
+                "--set", "spark.shuffle.partitions=" + Integer.getInteger("bench.shuffle.partitions", 4),
                 "--set", "warehouse.jdbc.url=" + jdbcUrl), Map.of());
     }
 
