@@ -37,6 +37,9 @@ public final class BatchConfig extends AbstractConfig {
     public static final String WEB_ENABLED = "web.enabled";
     public static final String WEB_CHECKPOINT_LOCATION = "spark.web.checkpoint.location";
     public static final String WEB_SESSION_INACTIVITY = "web.session.inactivity";
+    public static final String LAKE_COMPACT_EVERY_BATCHES = "lake.compact.every.batches";
+    public static final String LAKE_COMPACT_TARGET_FILE_BYTES = "lake.compact.target.file.bytes";
+    public static final String LAKE_COMPACT_MIN_FILES = "lake.compact.min.files";
 
     /** Keys with this prefix belong to the warehouse loader. */
     public static final String WAREHOUSE_PREFIX = "warehouse.";
@@ -85,7 +88,15 @@ public final class BatchConfig extends AbstractConfig {
             .define(WEB_CHECKPOINT_LOCATION, Type.STRING, "", Importance.MEDIUM,
                     "Checkpoint of the web query; empty = <spark.checkpoint.location>-web.")
             .define(WEB_SESSION_INACTIVITY, Type.STRING, "30m", DurationSpec.VALIDATOR, Importance.LOW,
-                    "A gap longer than this between two requests of a visitor starts a new session.");
+                    "A gap longer than this between two requests of a visitor starts a new session.")
+            .define(LAKE_COMPACT_EVERY_BATCHES, Type.INT, 6, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "Compact the processed-zone dates written since the last compaction every this many micro-batches"
+                            + " (and when a run-to-completion job ends); 0 = never.")
+            .define(LAKE_COMPACT_TARGET_FILE_BYTES, Type.LONG, 128L * 1024 * 1024,
+                    ConfigDef.Range.atLeast(1024 * 1024), Importance.LOW,
+                    "Size a compacted processed-zone file aims at; files of at least half of it are left alone.")
+            .define(LAKE_COMPACT_MIN_FILES, Type.INT, 8, ConfigDef.Range.atLeast(2), Importance.LOW,
+                    "A processed-zone date is compacted once it holds this many small files.");
 
     private final Map<String, Object> warehouseProps;
 
@@ -191,6 +202,15 @@ public final class BatchConfig extends AbstractConfig {
     }
 
     /** The {@code warehouse.*} keys as given, for the loader's config. */
+    public int compactEveryBatches() {
+        return getInt(LAKE_COMPACT_EVERY_BATCHES);
+    }
+
+    public io.tributary.batch.lake.LakeCompactor.Options compaction() {
+        return new io.tributary.batch.lake.LakeCompactor.Options(getLong(LAKE_COMPACT_TARGET_FILE_BYTES),
+                getInt(LAKE_COMPACT_MIN_FILES));
+    }
+
     public Map<String, Object> warehouseProps() {
         return warehouseProps;
     }

@@ -3,12 +3,16 @@ package io.tributary.batch.job;
 import io.tributary.batch.config.BatchConfig;
 import io.tributary.batch.config.TriggerSpec;
 import io.tributary.batch.lake.BatchPublisher;
+import io.tributary.batch.lake.CallsTable;
+import io.tributary.batch.lake.LakeCompaction;
+import io.tributary.batch.lake.LakeCompactor;
 import io.tributary.batch.lake.LakePaths;
 import io.tributary.batch.web.SessionFunction;
 import io.tributary.batch.web.SessionStateBean;
 import io.tributary.batch.web.WebLanding;
 import io.tributary.batch.web.WebOutput;
 import io.tributary.batch.web.WebSink;
+import io.tributary.batch.web.WebTables;
 import io.tributary.warehouse.Warehouse;
 import io.tributary.warehouse.WarehouseConfig;
 import org.apache.hadoop.fs.Path;
@@ -69,7 +73,9 @@ public final class BatchJob {
             warehouse.migrate();
             ensureExists(paths.vehicleEventsLanding());
             var publisher = new BatchPublisher(spark, paths);
-            var sink = new BatchSink(publisher, warehouse, redshift, outcomes::add);
+            var compaction = new LakeCompaction(publisher, new LakeCompactor(spark, config.compaction()),
+                    config.compactEveryBatches());
+            var sink = new BatchSink(publisher, compaction, warehouse, redshift, outcomes::add);
             query = pairedCalls().writeStream()
                     .queryName(QUERY_NAME)
                     .option("checkpointLocation", config.checkpointLocation())
@@ -84,12 +90,17 @@ public final class BatchJob {
                         .queryName(WEB_QUERY_NAME)
                         .option("checkpointLocation", config.webCheckpointLocation())
                         .trigger(trigger(config.trigger()))
-                        .foreachBatch(new WebSink(publisher, warehouse, redshift, webOutcomes::add))
+                        .foreachBatch(new WebSink(publisher, compaction, warehouse, redshift, webOutcomes::add))
                         .start();
                 LOG.info("query {} (id {}) started: landing {}, checkpoint {}", WEB_QUERY_NAME, webQuery.id(),
                         paths.webRequestsLanding(), config.webCheckpointLocation());
             }
             awaitAll();
+            if (config.trigger().interval().isEmpty()) {
+                // run-to-completion: the queries ended after their last batch, so everything written is committed
+                compaction.atEnd(LakePaths.FUNCTION_CALLS_TABLE, CallsTable.KEY);
+                compaction.atEnd(WebTables.REQUESTS, WebTables.REQUEST_KEY);
+            }
             LOG.info("query {} (id {}) ended after {} batch(es)", QUERY_NAME, query.id(), outcomes.size());
         }
         return List.copyOf(outcomes);

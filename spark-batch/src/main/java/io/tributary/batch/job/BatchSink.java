@@ -9,6 +9,7 @@ import io.tributary.warehouse.QuarantineRow;
 import io.tributary.warehouse.Warehouse;
 import org.apache.spark.api.java.function.VoidFunction2;
 import io.tributary.batch.lake.CallsTable;
+import io.tributary.batch.lake.LakeCompaction;
 import io.tributary.batch.lake.LakePaths;
 import io.tributary.batch.lake.LakeWriterThreads;
 import org.apache.spark.sql.Column;
@@ -44,12 +45,15 @@ final class BatchSink implements VoidFunction2<Dataset<PairingOutput>, Long> {
     private static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
 
     private final transient BatchPublisher publisher;
+    private final transient LakeCompaction compaction;
     private final transient Warehouse warehouse;
     private final boolean loadFromManifest;
     private final transient Consumer<BatchOutcome> outcomes;
 
-    BatchSink(BatchPublisher publisher, Warehouse warehouse, boolean loadFromManifest, Consumer<BatchOutcome> outcomes) {
+    BatchSink(BatchPublisher publisher, LakeCompaction compaction, Warehouse warehouse, boolean loadFromManifest,
+              Consumer<BatchOutcome> outcomes) {
         this.publisher = publisher;
+        this.compaction = compaction;
         this.warehouse = warehouse;
         this.loadFromManifest = loadFromManifest;
         this.outcomes = outcomes;
@@ -70,6 +74,7 @@ final class BatchSink implements VoidFunction2<Dataset<PairingOutput>, Long> {
         } finally {
             cached.unpersist();
         }
+        compaction.afterBatch(LakePaths.FUNCTION_CALLS_TABLE, CallsTable.KEY, batchId, loadBatchId);
     }
 
     private void record(long batchId, String loadBatchId, Dataset<PairingOutput> batch, long t0) throws SQLException {

@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -32,6 +35,8 @@ public final class BatchPublisher {
 
     private final SparkSession spark;
     private final LakePaths paths;
+    /** Processed-zone partitions written since {@link #takeTouched} was last called, per table. */
+    private final Map<String, Set<Path>> touched = new ConcurrentHashMap<>();
 
     public BatchPublisher(SparkSession spark, LakePaths paths) {
         this.spark = spark;
@@ -87,6 +92,7 @@ public final class BatchPublisher {
             for (FileStatus dateDir : fs.listStatus(scratchPath, p -> p.getName().startsWith(CallsTable.EVENT_DATE + "="))) {
                 Path targetDir = new Path(target, dateDir.getPath().getName());
                 fs.mkdirs(targetDir);
+                touch(table, targetDir);
                 String prefix = "part-" + loadBatchId + "-";
                 for (FileStatus old : fs.listStatus(targetDir, p -> p.getName().startsWith(prefix))) {
                     fs.delete(old.getPath(), false);
@@ -105,6 +111,17 @@ public final class BatchPublisher {
             throw new UncheckedIOException("cannot publish batch " + loadBatchId + " to " + target, e);
         }
         return published;
+    }
+
+    /** Marks a processed-zone partition of a table as written (for {@link #takeTouched}). */
+    public void touch(String table, Path partition) {
+        touched.computeIfAbsent(table, t -> ConcurrentHashMap.newKeySet()).add(partition);
+    }
+
+    /** The processed-zone partitions of a table written since the last call, for compaction. */
+    public Set<Path> takeTouched(String table) {
+        Set<Path> taken = touched.remove(table);
+        return taken == null ? Set.of() : taken;
     }
 
     private List<FileStatus> parquetFiles(Path dir) {

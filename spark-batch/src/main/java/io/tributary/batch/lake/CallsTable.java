@@ -10,6 +10,8 @@ import static org.apache.spark.sql.functions.col;
 /** The parquet layout of log_functions_analysis in staging and the processed zone (warehouse column names). */
 public final class CallsTable {
     public static final String EVENT_DATE = "event_date";
+    /** The table's key: processed-zone compaction keeps one row per key. */
+    public static final String KEY = "call_id";
 
     /** Redshift COPY maps Parquet columns by position: keep this order equal to the loader's stage table. */
     public static final StructType SCHEMA = StructType.fromDDL("call_id STRING, vehicle_id STRING, "

@@ -1,6 +1,7 @@
 package io.tributary.batch.web;
 
 import io.tributary.batch.lake.BatchPublisher;
+import io.tributary.batch.lake.LakeCompaction;
 import io.tributary.batch.lake.LakeWriterThreads;
 import io.tributary.warehouse.LoadResult;
 import io.tributary.warehouse.QuarantineRow;
@@ -40,13 +41,15 @@ public final class WebSink implements VoidFunction2<Dataset<WebOutput>, Long> {
     private static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
 
     private final transient BatchPublisher publisher;
+    private final transient LakeCompaction compaction;
     private final transient Warehouse warehouse;
     private final boolean loadFromManifest;
     private final transient Consumer<WebBatchOutcome> outcomes;
 
-    public WebSink(BatchPublisher publisher, Warehouse warehouse, boolean loadFromManifest,
+    public WebSink(BatchPublisher publisher, LakeCompaction compaction, Warehouse warehouse, boolean loadFromManifest,
                    Consumer<WebBatchOutcome> outcomes) {
         this.publisher = publisher;
+        this.compaction = compaction;
         this.warehouse = warehouse;
         this.loadFromManifest = loadFromManifest;
         this.outcomes = outcomes;
@@ -72,6 +75,7 @@ public final class WebSink implements VoidFunction2<Dataset<WebOutput>, Long> {
         } finally {
             cached.unpersist();
         }
+        compaction.afterBatch(WebTables.REQUESTS, WebTables.REQUEST_KEY, batchId, loadBatchId);
     }
 
     private void record(long batchId, String loadBatchId, Dataset<WebOutput> batch, long t0) throws SQLException {

@@ -15,6 +15,8 @@ import static org.apache.spark.sql.functions.to_date;
 public final class WebTables {
     public static final String REQUESTS = "web_requests";
     public static final String SESSIONS = "web_sessions";
+    /** The key of web_requests: processed-zone compaction keeps one row per key. */
+    public static final String REQUEST_KEY = "event_id";
 
     public static final StructType REQUEST_SCHEMA = StructType.fromDDL("event_id STRING, site STRING, "
             + "event_time TIMESTAMP, client_ip STRING, user_agent STRING, method STRING, path STRING, query STRING, "
