@@ -176,13 +176,24 @@ class PipelineEndToEndIT {
         assertThat(rows).extracting(CallRow::callId).doesNotHaveDuplicates();
         assertThat(rows.stream().map(r -> new CallRow(null, r.vehicleId(), r.functionName(), r.start(), r.end(),
                 r.duration(), r.depth())).toList()).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(fleetQuarantine()).isZero();
+        assertThat(fleetQuarantine()).isEmpty();
         assertThat(DeadLetters.count(stack.endpoints().kafkaBootstrap()) - deadLettersBefore)
                 .isEqualTo(run.faults().expectedDeadLetters());
         List<String> landed = landedEvents().stream().filter(e -> e.vehicleId().startsWith("V0"))
                 .map(e -> e.eventId()).toList();
         assertThat(landed).as("every generated line landed once, duplicates dropped")
                 .hasSize((int) run.faults().expectedEvents()).doesNotHaveDuplicates();
+
+        // lines far older than the watermark (max event time - 1 h of allowed lateness) are quarantined as late,
+        // never paired and never dropped
+        String old = start.minus(Duration.ofHours(6)).getEpochSecond() + ".000001";
+        publish(List.of(new Line("V001", "V001," + old + ",lidar_fusion,start"),
+                new Line("V002", "V002," + old + ",lidar_fusion,end"),
+                new Line("V003", "V003," + old + ",path_planning,start")));
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> fleetQuarantine().values().stream().mapToLong(Long::longValue).sum() >= 3);
+        assertThat(fleetQuarantine()).containsExactlyEntriesOf(Map.of("late", 3L));
+        assertThat(fleetRows()).hasSize((int) truth.completeCalls());
     }
 
     /** Rows of the fleet's vehicles (V001…), not the first test's V1/V2. */
@@ -190,16 +201,20 @@ class PipelineEndToEndIT {
         return warehouseRows().stream().filter(r -> r.vehicleId().startsWith("V0")).toList();
     }
 
-    private static long fleetQuarantine() throws SQLException {
+    /** Quarantined events of the fleet's vehicles by reason. */
+    private static Map<String, Long> fleetQuarantine() throws SQLException {
         var endpoints = stack.endpoints();
+        var byReason = new java.util.TreeMap<String, Long>();
         try (var connection = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.jdbcUser(),
                 endpoints.jdbcPassword());
              var statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT count(*) FROM tributary_meta.quarantine"
-                     + " WHERE vehicle_id LIKE 'V0%' OR vehicle_id IS NULL")) {
-            rs.next();
-            return rs.getLong(1);
+             ResultSet rs = statement.executeQuery("SELECT reason, count(*) FROM tributary_meta.quarantine"
+                     + " WHERE vehicle_id LIKE 'V0%' OR vehicle_id IS NULL GROUP BY reason")) {
+            while (rs.next()) {
+                byReason.put(rs.getString(1), rs.getLong(2));
+            }
         }
+        return byReason;
     }
 
     private static String t(String secondsAfterBase) {
