@@ -21,7 +21,9 @@ import java.util.concurrent.CountDownLatch;
         description = {"Accept logs over HTTP: POST /v1/logs/vehicle and /v1/logs/web (?site=NAME, or NDJSON "
                 + "{\"site\",\"line\"}) with newline-delimited lines or NDJSON.",
                 "Answers 202 after Kafka acknowledged every line, 400 naming the first bad line, 413 over "
-                        + "--max-body, 503 when Kafka is unreachable. Runs until Ctrl-C."})
+                        + "--max-body, 503 when Kafka is unreachable. Runs until Ctrl-C.",
+                "Send an Idempotency-Key header to retry a request safely: its lines keep their event ids and a "
+                        + "retry adds no event."})
 public final class IngestCommand implements Callable<Integer> {
 
     @Mixin

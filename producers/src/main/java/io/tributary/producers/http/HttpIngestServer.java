@@ -29,14 +29,20 @@ import java.util.concurrent.TimeoutException;
 /**
  * HTTP ingest for services that cannot embed a Kafka client: {@code POST /v1/logs/vehicle} and {@code /v1/logs/web}
  * with newline-delimited lines or NDJSON. Answers 202 only after Kafka acknowledged every line; 400 naming the first
- * bad line (nothing published); 413 over the size limit; 503 when Kafka does not acknowledge in time (the client
- * retries; lines that did reach Kafka may then arrive twice, and carry no seq, so they are two events).
+ * bad line (nothing published); 413 over the size limit; 503 when Kafka does not acknowledge in time.
+ *
+ * <p>Retries: a client that sends an {@code Idempotency-Key} header may retry a request (after a 503, a timeout, a
+ * dropped connection) without doubling anything: its lines carry {@code source=http-ingest:<key>} and
+ * {@code seq=<line index>}, so a re-sent line gets the same event id and the stream processors drop it as a
+ * duplicate. Without the header every request is new, and a retried one is published again as new events.
  * Built on the JDK's {@code com.sun.net.httpserver}: two endpoints do not justify a server dependency.
  */
 public final class HttpIngestServer implements AutoCloseable {
     public static final String VEHICLE_PATH = "/v1/logs/vehicle";
     public static final String WEB_PATH = "/v1/logs/web";
     public static final String SOURCE = "http-ingest";
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final java.util.regex.Pattern VALID_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Logger LOG = LoggerFactory.getLogger(HttpIngestServer.class);
 
     private final HttpServer server;
@@ -95,6 +101,12 @@ public final class HttpIngestServer implements AutoCloseable {
                 respond(exchange, 405, "{\"error\":\"use POST\"}");
                 return;
             }
+            String idempotencyKey = exchange.getRequestHeaders().getFirst(IDEMPOTENCY_KEY);
+            if (idempotencyKey != null && !VALID_KEY.matcher(idempotencyKey).matches()) {
+                respond(exchange, 400, "{\"error\":\"" + IDEMPOTENCY_KEY + " must be 1 to 128 characters of "
+                        + "A-Z a-z 0-9 . _ : -\",\"published\":0}");
+                return;
+            }
             byte[] body = readBody(exchange);
             if (body == null) {
                 respond(exchange, 413, "{\"error\":\"request body over " + maxBodyBytes + " bytes; split it\"}");
@@ -108,14 +120,18 @@ public final class HttpIngestServer implements AutoCloseable {
                 respond(exchange, 400, "{\"error\":\"" + json(e.getMessage()) + "\",\"published\":0}");
                 return;
             }
-            publish(exchange, vehicle ? Topics.VEHICLE_LOGS_RAW : Topics.WEB_LOGS_RAW, lines);
+            publish(exchange, vehicle ? Topics.VEHICLE_LOGS_RAW : Topics.WEB_LOGS_RAW, lines, idempotencyKey);
         }
     }
 
-    private void publish(HttpExchange exchange, String topic, List<IngestLines.Line> lines) throws IOException {
+    private void publish(HttpExchange exchange, String topic, List<IngestLines.Line> lines, String idempotencyKey)
+            throws IOException {
         var futures = new ArrayList<CompletableFuture<?>>(lines.size());
-        var headers = Map.of(RawHeaders.SOURCE, SOURCE);
-        for (IngestLines.Line line : lines) {
+        var plain = Map.of(RawHeaders.SOURCE, SOURCE);
+        for (int i = 0; i < lines.size(); i++) {
+            IngestLines.Line line = lines.get(i);
+            var headers = idempotencyKey == null ? plain
+                    : Map.of(RawHeaders.SOURCE, SOURCE + ":" + idempotencyKey, RawHeaders.SEQ, Integer.toString(i));
             futures.add(publisher.publish(topic, line.key(), line.value(), headers));
         }
         try {
