@@ -48,8 +48,8 @@ class ConnectorConfigsTest {
         expected.put("max.open.files.per.task", "100");
         expected.put("s3.part.size", "5242880");
         expected.put("behavior.on.null.values", "fail");
-        expected.put("flush.size", "1000");
-        expected.put("rotate.interval.ms", "60000");
+        expected.put("flush.size", "20000");
+        expected.put("rotate.interval.ms", "10000");
         expected.put("rotate.idle.ms", "5000");
         expected.put("errors.tolerance", "all");
         expected.put("errors.deadletterqueue.topic.name", "tributary.dlq");
