@@ -65,6 +65,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final WarehouseProbe probe;
     private StreamsApp streams;
     private ManagedProcess sparkJob;
+    private Path sparkJobConfig;
 
     private LocalPipeline(PipelineStack stack, Admin admin, Warehouse warehouse, WarehouseProbe probe) {
         this.stack = stack;
@@ -170,6 +171,7 @@ public final class LocalPipeline implements AutoCloseable {
         job.put("warehouse.password", endpoints.jdbcPassword() == null ? "" : endpoints.jdbcPassword());
         // secrets go in a file only the owner can read, never on a command line other users can see
         Path file = writePrivate(options.workDir().resolve("spark-job.properties"), job);
+        sparkJobConfig = file;
         sparkJob = stack.startSparkJob(List.of("--config", file.toString()));
         LOG.info("Spark micro-batch started: pid {}, log {}", sparkJob.pid(), sparkJob.logFile());
     }
@@ -256,6 +258,11 @@ public final class LocalPipeline implements AutoCloseable {
 
     public ManagedProcess sparkJob() {
         return sparkJob;
+    }
+
+    /** The Spark job's properties file (S3 and warehouse settings, secrets: owner-readable only). */
+    public Path sparkJobConfig() {
+        return sparkJobConfig;
     }
 
     /** Stops the Spark micro-batch early (e.g. so a measurement after the run has the cores); close() is still due. */
