@@ -198,6 +198,11 @@ public final class LocalStack implements PipelineStack {
 
     @Override
     public ManagedProcess startSparkJob(List<String> args) {
+        return startSparkMain(SparkJobLauncher.MAIN_CLASS, args);
+    }
+
+    @Override
+    public ManagedProcess startSparkMain(String mainClass, List<String> args) {
         if (closed.get()) {
             throw new IllegalStateException("the local stack is closed");
         }
@@ -205,7 +210,7 @@ public final class LocalStack implements PipelineStack {
             throw new IllegalStateException("cannot find the project root (with spark-batch/target) to run Spark jobs:"
                 + " set " + LocalStackConfig.PROJECT_ROOT + " or -D" + ProjectRoot.SYSTEM_PROPERTY);
         }
-        return sparkJobs.start(args);
+        return sparkJobs.start(mainClass, args);
     }
 
     /** Stops every child JVM in reverse start order (Spark jobs, Connect before Kafka), then releases the data dir. */

@@ -14,6 +14,12 @@ public interface PipelineStack extends AutoCloseable {
     /** Starts {@code io.tributary.batch.BatchMain} with {@code args} in its own JVM; the caller waits or stops it. */
     ManagedProcess startSparkJob(List<String> args);
 
+    /**
+     * Starts another main class of the spark-batch jar (e.g. a no-logic benchmark baseline) in its own JVM with the
+     * same classpath and options as {@link #startSparkJob}.
+     */
+    ManagedProcess startSparkMain(String mainClass, List<String> args);
+
     /** Stops every server; idempotent. */
     @Override
     void close();

@@ -44,49 +44,6 @@ final class Baselines {
     }
 
     /**
-     * A plain KafkaProducer loop (not kafka-tools' ProducerPerformance) with the publisher's own settings: acks=all,
-     * idempotence, lz4, the same linger and batch size, the same keys and line values, to a topic with as many
-     * partitions as the pipeline's.
-     */
-    static BenchResult.Baseline kafkaProduce(String bootstrap, Admin admin, int partitions, BaselineLines lines)
-            throws InterruptedException {
-        awaitLeaders(admin, partitions);
-        Map<String, Object> props = LogPublisherConfig.of(Map.of(LogPublisherConfig.BOOTSTRAP_SERVERS, bootstrap))
-                .producerProperties();
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "tributary-bench-baseline");
-        try (var producer = new KafkaProducer<byte[], byte[]>(props)) {
-            // one acknowledged record per partition before the clock starts: metadata, leaders and producer id settled
-            for (int p = 0; p < partitions; p++) {
-                try {
-                    producer.send(new ProducerRecord<>(PRODUCE_TOPIC, p, lines.keys.get(0), lines.values.get(0)))
-                            .get(60, TimeUnit.SECONDS);
-                } catch (ExecutionException | TimeoutException e) {
-                    throw new IllegalStateException("baseline warm-up on " + PRODUCE_TOPIC + " failed: " + e, e);
-                }
-            }
-            var failure = new java.util.concurrent.atomic.AtomicReference<Exception>();
-            long t0 = System.nanoTime();
-            for (int i = 0; i < lines.size(); i++) {
-                producer.send(new ProducerRecord<>(PRODUCE_TOPIC, lines.keys.get(i), lines.values.get(i)),
-                        (meta, e) -> {
-                            if (e != null) {
-                                failure.compareAndSet(null, e);
-                            }
-                        });
-            }
-            producer.flush();
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            if (failure.get() != null) {
-                throw new IllegalStateException("baseline produce failed: " + failure.get().getMessage(), failure.get());
-            }
-            return baseline("kafka producer", "KafkaProducer loop, acks=all, idempotent, lz4", lines.size(),
-                    lines.valueBytes, seconds);
-        }
-    }
-
-    /**
      * Creates the baseline topic; called when the pipeline starts, long before the baseline runs, because an
      * idempotent producer that meets a partition without a leader yet can loop on OUT_OF_ORDER_SEQUENCE_NUMBER.
      */
@@ -100,11 +57,11 @@ final class Baselines {
     }
 
     /**
-     * What the Streams stage does minus its logic: a plain consumer (read_committed) reads {@code sourceTopic} from
+     * What the Streams stage does minus its logic: a plain consumer (read_committed) reads {@code sourceTopics} from
      * the start and a plain producer (the publisher's settings: acks=all, idempotent, lz4; no transactions) writes
      * each record unchanged to a scratch topic, until {@code records} are acknowledged.
      */
-    static BenchResult.Baseline passThrough(String bootstrap, String sourceTopic, long records, long rawBytes) {
+    static BenchResult.Baseline passThrough(String bootstrap, List<String> sourceTopics, long records, long rawBytes) {
         Map<String, Object> cprops = new java.util.HashMap<>();
         cprops.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         cprops.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "tributary-bench-passthrough");
@@ -121,7 +78,7 @@ final class Baselines {
         pprops.put(ProducerConfig.CLIENT_ID_CONFIG, "tributary-bench-passthrough");
         try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(cprops);
              var producer = new KafkaProducer<byte[], byte[]>(pprops)) {
-            consumer.subscribe(List.of(sourceTopic));
+            consumer.subscribe(sourceTopics);
             var failure = new java.util.concurrent.atomic.AtomicReference<Exception>();
             long copied = 0;
             long t0 = 0; // from the first record: the consumer group's join is not part of the throughput
@@ -150,26 +107,6 @@ final class Baselines {
             }
             return baseline("kafka consume+produce", "KafkaConsumer -> KafkaProducer, no parsing, no txn", copied,
                     rawBytes, seconds);
-        }
-    }
-
-    private static void awaitLeaders(Admin admin, int partitions) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try {
-                var description = admin.describeTopics(List.of(PRODUCE_TOPIC)).allTopicNames().get(10, TimeUnit.SECONDS)
-                        .get(PRODUCE_TOPIC);
-                if (description.partitions().size() == partitions
-                        && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
-                    return;
-                }
-            } catch (ExecutionException | TimeoutException e) {
-                // not visible yet: retried below until the deadline
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(PRODUCE_TOPIC + " has partitions without a leader after 60 s");
-            }
-            Thread.sleep(200); // waiting for the broker's metadata from a CLI, not a test
         }
     }
 
@@ -206,27 +143,26 @@ final class Baselines {
     }
 
     /**
-     * {@code COPY FROM STDIN} (CSV) of {@code rows} synthetic call rows into a scratch copy of the calls table (same
-     * columns, primary key and index). Its rate is given in raw bytes: {@code rawBytes} of log lines make
-     * {@code rows} calls, so the figure compares with the spark+load stage.
+     * {@code COPY FROM STDIN} (CSV) of {@code rows} synthetic rows shaped like {@code table}'s into a scratch copy of
+     * it (same columns, primary key and indexes). Its rate is given in raw bytes: {@code rawBytes} of log lines make
+     * {@code rows} rows, so the figure compares with the spark+load stage of that table.
      */
-    static BenchResult.Baseline postgresCopy(StackEndpoints endpoints, String schema, long rows, long rawBytes)
+    static BenchResult.Baseline postgresCopy(StackEndpoints endpoints, CopyRows table, long rows, long rawBytes)
             throws SQLException {
+        String scratch = "tributary_bench.copy_" + table.table;
         try (Connection c = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.jdbcUser(),
                 endpoints.jdbcPassword() == null ? "" : endpoints.jdbcPassword())) {
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE SCHEMA IF NOT EXISTS tributary_bench");
-                st.execute("DROP TABLE IF EXISTS tributary_bench.copy_baseline");
-                st.execute("CREATE TABLE tributary_bench.copy_baseline (LIKE " + schema
-                        + ".log_functions_analysis INCLUDING ALL)");
+                st.execute("DROP TABLE IF EXISTS " + scratch);
+                st.execute("CREATE TABLE " + scratch + " (LIKE tributary." + table.table + " INCLUDING ALL)");
             }
             long t0 = System.nanoTime();
-            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY tributary_bench.copy_baseline FROM STDIN (FORMAT csv)");
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + scratch + " FROM STDIN (FORMAT csv)");
             long csvBytes = 0;
             var chunk = new StringBuilder(1 << 20);
             for (long i = 0; i < rows; i++) {
-                appendRow(chunk, i);
+                table.append(chunk, i);
                 if (chunk.length() >= (1 << 20) || i == rows - 1) {
                     byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
                     copy.writeToCopy(bytes, 0, bytes.length);
@@ -237,21 +173,53 @@ final class Baselines {
             long copied = copy.endCopy();
             double seconds = (System.nanoTime() - t0) / 1e9;
             try (Statement st = c.createStatement()) {
-                st.execute("DROP TABLE tributary_bench.copy_baseline");
+                st.execute("DROP TABLE " + scratch);
             }
-            return baseline("postgres copy", String.format("COPY FROM STDIN csv, %,d rows, %.1f MB csv", copied,
-                    csvBytes / 1e6), copied, rawBytes, seconds);
+            return baseline("postgres copy " + table.table, String.format("COPY FROM STDIN csv, %,d rows, %.1f MB csv",
+                    copied, csvBytes / 1e6), copied, rawBytes, seconds);
         }
     }
 
-    /** A row shaped like a loaded call; call ids are unique so the primary key does real work. */
-    private static void appendRow(StringBuilder sb, long i) {
-        long startMicros = 1_577_836_800_000_000L + i * 1_000L;
-        String hex = Long.toHexString(i);
-        sb.append("0".repeat(32 - hex.length())).append(hex).append(",vehicle-").append(i % 50).append(",function_").append(i % 12)
-                .append(',').append(java.time.Instant.ofEpochSecond(startMicros / 1_000_000, (startMicros % 1_000_000) * 1000))
-                .append(',').append(java.time.Instant.ofEpochSecond(startMicros / 1_000_000 + 1, (startMicros % 1_000_000) * 1000))
-                .append(",1.000000,").append(i % 3).append(",2020-01-01,bench-copy,2026-01-01T00:00:00Z\n");
+    /** Synthetic rows of a warehouse table for the COPY baseline; keys are unique so the primary key does real work. */
+    enum CopyRows {
+        CALLS("log_functions_analysis") {
+            @Override
+            void append(StringBuilder sb, long i) {
+                long startMicros = 1_577_836_800_000_000L + i * 1_000L;
+                sb.append(hex32(i)).append(",V").append(i % 50).append(",function_").append(i % 12)
+                        .append(',').append(instant(startMicros)).append(',').append(instant(startMicros + 1_000_000))
+                        .append(",1.000000,").append(i % 3).append(",2020-01-01,bench-copy,2026-01-01T00:00:00Z\n");
+            }
+        },
+        WEB_REQUESTS("web_requests") {
+            @Override
+            void append(StringBuilder sb, long i) {
+                long micros = 1_577_836_800_000_000L + i * 100_000L;
+                sb.append(hex32(i)).append(",hotels-").append(i % 3).append(',').append(instant(micros))
+                        .append(",203.0.113.").append(i % 254).append(",\"Mozilla/5.0 (X11; Linux x86_64; rv:121.0)"
+                                + " Gecko/20100101 Firefox/121.0\",GET,/hotel/").append(i % 500)
+                        .append(",checkin=2020-01-12,200,").append(400 + i % 60_000)
+                        .append(",https://hotels-north.example/search,").append(80 + i % 100).append(',')
+                        .append(hex32(i / 4)).append(",2020-01-01,bench-copy,2026-01-01T00:00:00Z\n");
+            }
+        };
+
+        final String table;
+
+        CopyRows(String table) {
+            this.table = table;
+        }
+
+        abstract void append(StringBuilder sb, long i);
+
+        private static String hex32(long i) {
+            String hex = Long.toHexString(i);
+            return "0".repeat(32 - hex.length()) + hex;
+        }
+
+        private static java.time.Instant instant(long micros) {
+            return java.time.Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1000);
+        }
     }
 
     private static BenchResult.Baseline baseline(String name, String method, long records, long bytes, double seconds) {

@@ -1,30 +1,36 @@
 package io.tributary.cli.bench;
 
 import io.tributary.cli.pipeline.LocalPipeline;
-import io.tributary.producers.fleet.FleetSimulator;
-import io.tributary.producers.fleet.FleetSpec;
+import io.tributary.events.Topics;
 import io.tributary.stack.LocalStack;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The no-logic baselines of one run, each mapped to the stage it bounds; a failed baseline is reported, not fatal. */
+/**
+ * The no-logic baselines of one run, each mapped to the stage it bounds; a failed baseline is reported, not fatal.
+ * Measured after the pipeline run, with the pipeline's Spark job stopped, so they do not compete with it.
+ */
 final class BenchBaselines {
-    /** Baselines and modes of the issue this version does not measure yet. */
+    /** What this version leaves out of the comparison (printed and written with the results). */
     static final List<String> NOT_MEASURED = List.of(
-            "raw Spark JSON->parquet baseline (spark+load is compared with PostgreSQL COPY only)",
-            "--mode freshness (latency percentiles)",
-            "--mix of web lines (vehicle lines only)");
+            "web_sessions rows are not part of the COPY baseline (the loader also upserts them)");
 
     BenchResult.Baseline produce;
     BenchResult.Baseline passThrough;
     BenchResult.Baseline s3;
-    BenchResult.Baseline copy;
+    BenchResult.Baseline sparkVehicle;
+    BenchResult.Baseline sparkWeb;
+    BenchResult.Baseline copyCalls;
+    BenchResult.Baseline copyWeb;
 
     List<BenchResult.Baseline> all() {
         List<BenchResult.Baseline> all = new ArrayList<>();
-        for (var b : new BenchResult.Baseline[] {produce, passThrough, s3, copy}) {
+        for (var b : new BenchResult.Baseline[] {produce, passThrough, s3, sparkVehicle, sparkWeb, copyCalls, copyWeb}) {
             if (b != null) {
                 all.add(b);
             }
@@ -32,40 +38,78 @@ final class BenchBaselines {
         return all;
     }
 
-    static BenchBaselines measure(PrintStream out, LocalStack stack, LocalPipeline pipeline, FleetSpec spec,
-                                  long calls, long rawBytes, int partitions) throws InterruptedException {
+    static BenchBaselines measure(PrintStream out, LocalStack stack, LocalPipeline pipeline, Workload workload,
+                                  long calls, long webRequests, int partitions, Path workDir)
+            throws InterruptedException {
         var b = new BenchBaselines();
-        BaselineLines lines = BaselineLines.of(new FleetSimulator(spec), BaselineLines.DEFAULT_CAP_BYTES);
-        if (lines.valueBytes < rawBytes) {
-            out.printf("  (Kafka and S3 baselines use the first %.1f MB of the lines, to fit the heap)%n",
-                    lines.valueBytes / 1e6);
+        pipeline.stopSpark();
+        BaselineLines lines = BaselineLines.of(workload, BaselineLines.DEFAULT_CAP_BYTES);
+        if (lines.valueBytes < workload.rawBytes()) {
+            out.printf("  (Kafka producer and S3 baselines use the first %.1f MB of each simulator's share, to fit"
+                    + " the heap)%n", lines.valueBytes / 1e6);
         }
         var endpoints = stack.endpoints();
         try {
-            b.produce = Baselines.kafkaProduce(endpoints.kafkaBootstrap(), pipeline.admin(), partitions, lines);
-            out.printf("  kafka producer     %.2f MB/s%n", b.produce.mbPerS());
+            long records = ProducerPerfBaseline.records(workload.lines(),
+                    (double) workload.rawBytes() / Math.max(1, workload.lines()), BaselineLines.DEFAULT_CAP_BYTES);
+            b.produce = ProducerPerfBaseline.run(endpoints.kafkaBootstrap(), Baselines.PRODUCE_TOPIC, lines, records,
+                    workDir);
+            out.printf("  kafka producer-perf-test  %8.2f MB/s%n", b.produce.mbPerS());
         } catch (RuntimeException e) {
-            out.println("  kafka producer baseline failed: " + e.getMessage());
+            out.println("  kafka producer-perf-test baseline failed: " + e.getMessage());
         }
         try {
-            b.passThrough = Baselines.passThrough(endpoints.kafkaBootstrap(), io.tributary.events.Topics.VEHICLE_LOGS_RAW,
-                    spec.targetEvents(), rawBytes);
-            out.printf("  consume+produce    %.2f MB/s%n", b.passThrough.mbPerS());
+            b.passThrough = Baselines.passThrough(endpoints.kafkaBootstrap(),
+                    List.of(Topics.VEHICLE_LOGS_RAW, Topics.WEB_LOGS_RAW), workload.lines(), workload.rawBytes());
+            out.printf("  kafka consume+produce     %8.2f MB/s%n", b.passThrough.mbPerS());
         } catch (RuntimeException e) {
-            out.println("  consume+produce baseline failed: " + e.getMessage());
+            out.println("  kafka consume+produce baseline failed: " + e.getMessage());
         }
         try {
             b.s3 = Baselines.s3MultipartPut(endpoints, lines);
-            out.printf("  s3 multipart put   %.2f MB/s%n", b.s3.mbPerS());
+            out.printf("  s3 multipart put          %8.2f MB/s%n", b.s3.mbPerS());
         } catch (RuntimeException e) {
             out.println("  s3 multipart put baseline failed: " + e.getMessage());
         }
+        if (calls > 0) {
+            b.copyCalls = copy(out, endpoints, Baselines.CopyRows.CALLS, calls, workload.vehicleBytes());
+        }
+        if (webRequests > 0) {
+            b.copyWeb = copy(out, endpoints, Baselines.CopyRows.WEB_REQUESTS, webRequests, workload.webBytes());
+        }
+        Map<String, Long> topics = new LinkedHashMap<>();
+        if (workload.vehicleEvents() > 0) {
+            topics.put(Topics.VEHICLE_EVENTS, workload.vehicleBytes());
+        }
+        if (workload.webLines() > 0) {
+            topics.put(Topics.WEB_REQUESTS, workload.webBytes());
+        }
         try {
-            b.copy = Baselines.postgresCopy(endpoints, "tributary", calls, rawBytes);
-            out.printf("  postgres copy      %.2f MB/s of raw lines (%,.0f rows/s)%n", b.copy.mbPerS(), b.copy.recordsPerS());
-        } catch (java.sql.SQLException | RuntimeException e) {
-            out.println("  postgres copy baseline failed: " + e.getMessage());
+            for (var baseline : SparkParquetBaseline.run(stack, pipeline.sparkJobConfig(), topics, workDir)) {
+                if (baseline.name().equals(SparkParquetBaseline.name(Topics.VEHICLE_EVENTS))) {
+                    b.sparkVehicle = baseline;
+                } else {
+                    b.sparkWeb = baseline;
+                }
+                out.printf("  %-25s %8.2f MB/s of raw lines (%,.0f records/s)%n", baseline.name(), baseline.mbPerS(),
+                        baseline.recordsPerS());
+            }
+        } catch (RuntimeException e) {
+            out.println("  spark json->parquet baseline failed: " + e.getMessage());
         }
         return b;
+    }
+
+    private static BenchResult.Baseline copy(PrintStream out, io.tributary.stack.StackEndpoints endpoints,
+                                             Baselines.CopyRows rows, long count, long rawBytes) {
+        try {
+            var baseline = Baselines.postgresCopy(endpoints, rows, count, rawBytes);
+            out.printf("  %-25s %8.2f MB/s of raw lines (%,.0f rows/s)%n", baseline.name(), baseline.mbPerS(),
+                    baseline.recordsPerS());
+            return baseline;
+        } catch (java.sql.SQLException | RuntimeException e) {
+            out.println("  " + rows.table + " COPY baseline failed: " + e.getMessage());
+            return null;
+        }
     }
 }

@@ -8,7 +8,6 @@ import io.tributary.stack.LocalStack;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /** The bench's progress line (a bar of rows loaded plus per-stage counts and rates); samples memory as it goes. */
@@ -16,21 +15,25 @@ final class BenchProgress implements Supplier<String> {
     private final LocalStack stack;
     private final LocalPipeline pipeline;
     private final StageWatch watch;
-    private final long events;
-    private final long calls;
+    private final long lines;
+    private final long rows;
     final PeakMemory memory = new PeakMemory();
-    final AtomicLong produced = new AtomicLong();
+    final MixedRun.Acked acked = new MixedRun.Acked();
     private final Rate producedRate = new Rate();
     private final Rate parsedRate = new Rate();
     private final Rate loadedRate = new Rate();
     private final long t0 = System.nanoTime();
 
-    BenchProgress(LocalStack stack, LocalPipeline pipeline, StageWatch watch, long events, long calls) {
+    /**
+     * @param lines raw lines of the run (both simulators)
+     * @param rows  rows that make the run complete: calls plus web requests
+     */
+    BenchProgress(LocalStack stack, LocalPipeline pipeline, StageWatch watch, long lines, long rows) {
         this.stack = stack;
         this.pipeline = pipeline;
         this.watch = watch;
-        this.events = events;
-        this.calls = calls;
+        this.lines = lines;
+        this.rows = rows;
     }
 
     @Override
@@ -40,14 +43,16 @@ final class BenchProgress implements Supplier<String> {
         if (c == null) {
             return "  waiting for the first counts ...";
         }
-        double share = calls == 0 ? 1 : Math.min(1.0, (double) c.callsLoaded() / calls);
+        long loaded = c.callsLoaded() + c.web().requestsLoaded();
+        long parsed = c.parsed() + c.web().parsed();
+        double share = rows == 0 ? 1 : Math.min(1.0, (double) loaded / rows);
         int filled = (int) Math.round(share * 20);
-        return String.format("  [%s%s] %5.1f%% %5.0fs | produced %,d/%,d (%s) | parsed %,d (%s) dlq %,d | landed %4.1f%%"
-                        + " | loaded %,d/%,d calls (%s)",
+        return String.format("  [%s%s] %5.1f%% %5.0fs | produced %,d/%,d (%s) | parsed %,d (%s) dlq %,d | landed %5.1f%%"
+                        + " | loaded %,d calls + %,d requests (%s)",
                 "#".repeat(filled), ".".repeat(20 - filled), share * 100, (System.nanoTime() - t0) / 1e9,
-                produced.get(), events, Rate.human(producedRate.update(produced.get())),
-                c.parsed(), Rate.human(parsedRate.update(c.parsed())), c.deadLettered(), c.landedPercent(),
-                c.callsLoaded(), calls, Rate.human(loadedRate.update(c.callsLoaded())));
+                acked.total(), lines, Rate.human(producedRate.update(acked.total())),
+                parsed, Rate.human(parsedRate.update(parsed)), c.deadLettered() + c.web().deadLettered(),
+                c.allLandedPercent(), c.callsLoaded(), c.web().requestsLoaded(), Rate.human(loadedRate.update(loaded)));
     }
 
     /** The processes of the run by name, each with whether its descendants count as part of it. */

@@ -14,24 +14,50 @@ final class BenchReport {
         out.println("Bench results (" + r.mode() + ", " + r.startedAt() + ")");
         out.printf("  machine      %d cores, %.1f GiB, %s, %s%n", r.machine().cores(),
                 r.machine().memoryBytes() / (1024.0 * 1024 * 1024), r.machine().jvm(), r.machine().os());
-        out.printf("  workload     %,d events (%,d calls), %.1f MB of raw lines, %d partitions, trigger %s%n",
-                w.events(), w.calls(), w.rawBytes() / 1e6, w.partitions(), w.trigger());
-        out.printf("  end to end   %.1f s, %.2f MB/s, %,.0f events/s, %s (rows %,d / expected %,d, dead letters %,d)%n",
-                e.seconds(), e.mbPerS(), e.eventsPerS(), e.correct() ? "CORRECT" : "NOT CORRECT",
-                e.rowsLoaded(), e.callsExpected(), e.deadLetters());
-        out.println();
-        out.printf("  %-12s %9s %9s %9s %11s  %-28s %10s %7s%n", "stage", "done at s", "+s", "MB/s", "events/s",
-                "baseline", "base MB/s", "ratio");
-        for (var s : r.stages()) {
-            out.printf("  %-12s %9.1f %9.1f %9.2f %,11.0f  %-28s %10s %7s%n", s.name(), s.secondsFromStart(),
-                    s.secondsAfterPrevious(), s.mbPerS(), s.eventsPerS(), s.baseline() == null ? "-" : s.baseline(),
-                    s.baselineMbPerS() == null ? "-" : String.format("%.2f", s.baselineMbPerS()),
-                    s.ratio() == null ? "-" : String.format("%.2f", s.ratio()));
+        out.printf("  workload     %,d lines (%,d vehicle = %,d calls, %,d web requests), %.1f MB raw (%.1f + %.1f MB),"
+                        + " mix %s, %d partitions, trigger %s%n", w.events(), w.vehicleEvents(), w.calls(),
+                w.webRequests(), w.rawBytes() / 1e6, w.vehicleBytes() / 1e6, w.webBytes() / 1e6, w.mix(),
+                w.partitions(), w.trigger());
+        if (w.rateMbPerS() != null) {
+            out.printf("  published    %.2f MB/s for %.0f s, event time = publish time%n", w.rateMbPerS(), w.durationS());
         }
-        out.println();
-        out.printf("  %-24s %-54s %9s %8s %9s%n", "baseline (no logic)", "method", "records", "s", "MB/s");
-        for (var b : r.baselines()) {
-            out.printf("  %-24s %-54s %,9d %8.2f %9.2f%n", b.name(), b.method(), b.records(), b.seconds(), b.mbPerS());
+        out.printf("  end to end   %.1f s, %.2f MB/s, %,.0f events/s, %s (dead letters %,d)%n", e.seconds(), e.mbPerS(),
+                e.eventsPerS(), e.correct() ? "CORRECT" : "NOT CORRECT", e.deadLetters());
+        for (var check : e.checks()) {
+            if (!check.ok()) {
+                out.printf("    MISMATCH  %-44s expected %,d, warehouse %,d%n", check.name(), check.expected(),
+                        check.actual());
+            }
+        }
+        if (e.correct()) {
+            out.printf("               %d checks against the simulators' ground truth hold (rows, per function, per"
+                    + " site, 4xx/5xx, session requests, no dead letter, nothing quarantined)%n", e.checks().size());
+        }
+        if (!r.stages().isEmpty()) {
+            out.println();
+            out.printf("  %-18s %9s %8s %8s %10s  %-36s %9s %6s%n", "stage", "done at s", "+s", "MB/s", "events/s",
+                    "baseline (no logic)", "base MB/s", "ratio");
+            for (var s : r.stages()) {
+                out.printf("  %-18s %9.1f %8.1f %8.2f %,10.0f  %-36s %9s %6s%n", s.name(), s.secondsFromStart(),
+                        s.secondsAfterPrevious(), s.mbPerS(), s.eventsPerS(), s.baseline() == null ? "-" : s.baseline(),
+                        s.baselineMbPerS() == null ? "-" : String.format("%.2f", s.baselineMbPerS()),
+                        s.ratio() == null ? "-" : String.format("%.3f", s.ratio()));
+            }
+        }
+        if (!r.baselines().isEmpty()) {
+            out.println();
+            out.printf("  %-36s %-62s %10s %8s %8s%n", "baseline (no logic)", "method", "records", "s", "MB/s");
+            for (var b : r.baselines()) {
+                out.printf("  %-36s %-62s %,10d %8.2f %8.2f%n", b.name(), b.method(), b.records(), b.seconds(),
+                        b.mbPerS());
+            }
+        }
+        if (r.freshness() != null && !r.freshness().isEmpty()) {
+            out.println();
+            out.printf("  %-24s %10s %8s %8s %8s %8s %8s%n", "latency (s)", "rows", "p50", "p95", "p99", "max", "mean");
+            r.freshness().forEach((table, l) -> out.printf("  %-24s %,10d %8.1f %8.1f %8.1f %8.1f %8.1f%n", table,
+                    l.rows(), l.p50S(), l.p95S(), l.p99S(), l.maxS(), l.meanS()));
+            r.freshness().forEach((table, l) -> out.printf("    %-22s %s%n", table, l.measures()));
         }
         out.println();
         out.printf("  %-28s %14s %12s%n", "process", "peak RSS MiB", "CPU s");

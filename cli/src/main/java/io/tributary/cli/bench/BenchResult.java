@@ -15,12 +15,15 @@ import java.util.Map;
 /**
  * Every figure of one bench run, written as {@code bench-results.json} (snake_case). Stable fields that runs are
  * compared on: {@code end_to_end.mb_per_s}, {@code end_to_end.events_per_s}, {@code end_to_end.correct},
- * {@code stages[].name|mb_per_s|baseline_mb_per_s|ratio}.
+ * {@code stages[].name|mb_per_s|baseline_mb_per_s|ratio}, and in freshness mode
+ * {@code freshness.<table>.p50_s|p95_s|p99_s|max_s}.
+ *
+ * @param freshness latency percentiles per table (freshness mode), null in throughput mode
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record BenchResult(String mode, String startedAt, Machine machine, Workload workload, EndToEnd endToEnd,
                           List<Stage> stages, List<Baseline> baselines, Map<String, ProcessUsage> processes,
-                          List<String> notMeasured) {
+                          Map<String, Latency> freshness, List<String> notMeasured) {
 
     /** The machine the run happened on. */
     public record Machine(int cores, long memoryBytes, String jvm, String os) {
@@ -36,13 +39,40 @@ public record BenchResult(String mode, String startedAt, Machine machine, Worklo
         }
     }
 
-    /** What was pushed through: raw log lines (bytes = UTF-8 bytes of the lines, no keys or headers). */
-    public record Workload(long events, long calls, long rawBytes, int partitions, String trigger) {
+    /**
+     * What was pushed through: raw log lines (bytes = UTF-8 bytes of the lines, no keys or headers), split by the mix.
+     *
+     * @param events        raw lines of both simulators
+     * @param vehicleEvents fleet lines (START and END events)
+     * @param calls         calls the fleet emitted (rows expected in log_functions_analysis)
+     * @param webRequests   access-log lines (rows expected in web_requests)
+     * @param rateMbPerS    freshness mode: the fixed publish rate; null in throughput mode
+     * @param durationS     freshness mode: how long it published; null in throughput mode
+     */
+    public record Workload(long events, long vehicleEvents, long calls, long webRequests, long rawBytes,
+                           long vehicleBytes, long webBytes, String mix, int partitions, String trigger,
+                           Double rateMbPerS, Double durationS) {
     }
 
-    /** First publish to last row queryable; correct = rows loaded equal the simulator's calls and no dead letter. */
-    public record EndToEnd(double seconds, double mbPerS, double eventsPerS, boolean correct, long rowsLoaded,
-                           long callsExpected, long deadLetters) {
+    /**
+     * First publish to last row queryable. {@code correct}: every check of the warehouse against the simulators'
+     * ground truth holds ({@code checks}), which includes no dead letter and no quarantined event.
+     */
+    public record EndToEnd(double seconds, double mbPerS, double eventsPerS, boolean correct, long deadLetters,
+                           List<Check> checks) {
+    }
+
+    /** A figure of the warehouse compared with the ground truth. */
+    public record Check(String name, long expected, long actual, boolean ok) {
+    }
+
+    /**
+     * Event-to-queryable latency of one table's rows in seconds (freshness mode).
+     *
+     * @param measures what one row's latency is, e.g. {@code loaded_at - end_time}
+     */
+    public record Latency(long rows, double p50S, double p95S, double p99S, double maxS, double meanS,
+                          String measures) {
     }
 
     /**

@@ -43,4 +43,22 @@ public final class SizeParser implements CommandLine.ITypeConverter<Long> {
         }
         return bytes;
     }
+
+    /** Reads a byte rate: {@code 2MB/s} (or {@code 2MB}, per second implied); the units are those of {@link SizeParser}. */
+    public static final class PerSecond implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            String v = value == null ? "" : value.trim();
+            String lower = v.toLowerCase(Locale.ROOT);
+            if (lower.endsWith("/s")) {
+                v = v.substring(0, v.length() - 2);
+            }
+            try {
+                return parse(v);
+            } catch (CommandLine.TypeConversionException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a rate: use a size per second,"
+                        + " e.g. 2MB/s or 500KB/s (KB/MB/GB decimal, KiB/MiB/GiB binary)");
+            }
+        }
+    }
 }

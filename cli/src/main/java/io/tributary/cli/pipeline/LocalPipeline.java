@@ -34,10 +34,15 @@ import java.util.Properties;
  * micro-batch job. Used by {@code tributary demo} and by the end-to-end tests, so both run the same wiring.
  */
 public final class LocalPipeline implements AutoCloseable {
-    public static final String SINK_CONNECTOR = "s3-sink-vehicle-events";
+    public static final String SINK_CONNECTOR = ConnectorConfigs.defaultConnectorName(Topics.VEHICLE_EVENTS);
     /** Connect names a sink's consumer group after the connector. */
     public static final String SINK_GROUP = "connect-" + SINK_CONNECTOR;
+    /** The second S3 sink connector: web.requests lands under landing/web.requests/ for the Spark web query. */
+    public static final String WEB_SINK_CONNECTOR = ConnectorConfigs.defaultConnectorName(Topics.WEB_REQUESTS);
+    public static final String WEB_SINK_GROUP = "connect-" + WEB_SINK_CONNECTOR;
     public static final String CALLS_TABLE = "log_functions_analysis";
+    public static final String WEB_REQUESTS_TABLE = "web_requests";
+    public static final String WEB_SESSIONS_TABLE = "web_sessions";
     private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
 
     /**
@@ -57,13 +62,16 @@ public final class LocalPipeline implements AutoCloseable {
     private final Admin admin;
     private final Warehouse warehouse;
     private final ConsumerLagReader lag;
+    private final WarehouseProbe probe;
     private StreamsApp streams;
     private ManagedProcess sparkJob;
+    private Path sparkJobConfig;
 
-    private LocalPipeline(PipelineStack stack, Admin admin, Warehouse warehouse) {
+    private LocalPipeline(PipelineStack stack, Admin admin, Warehouse warehouse, WarehouseProbe probe) {
         this.stack = stack;
         this.admin = admin;
         this.warehouse = warehouse;
+        this.probe = probe;
         this.lag = new ConsumerLagReader(admin, Duration.ofSeconds(15));
     }
 
@@ -76,13 +84,15 @@ public final class LocalPipeline implements AutoCloseable {
         try {
             StreamsApp.createTopics(admin, options.partitions());
             warehouse = connectAndMigrate(warehouseConfig(endpoints));
-            pipeline = new LocalPipeline(stack, admin, warehouse);
+            pipeline = new LocalPipeline(stack, admin, warehouse, WarehouseProbe.open(warehouseConfig(endpoints)));
             listener.started("warehouse schema", endpoints.jdbcUrl());
             pipeline.startStreams(endpoints, options);
             listener.started("kafka streams", "application tributary-streams, " + Topics.VEHICLE_LOGS_RAW
-                    + " -> " + Topics.VEHICLE_EVENTS + " | " + Topics.DLQ);
-            pipeline.startSink(endpoints, options);
-            listener.started("s3 sink connector", SINK_CONNECTOR + " -> s3://" + endpoints.bucket() + "/landing/");
+                    + " -> " + Topics.VEHICLE_EVENTS + ", " + Topics.WEB_LOGS_RAW + " -> " + Topics.WEB_REQUESTS
+                    + " | " + Topics.DLQ);
+            pipeline.startSinks(endpoints, options);
+            listener.started("s3 sink connectors", SINK_CONNECTOR + ", " + WEB_SINK_CONNECTOR + " -> s3://"
+                    + endpoints.bucket() + "/landing/");
             pipeline.startSpark(endpoints, options);
             listener.started("spark micro-batch", "trigger " + options.trigger().toSeconds() + "s, pid "
                     + pipeline.sparkJob.pid() + ", log " + pipeline.sparkJob.logFile());
@@ -129,7 +139,8 @@ public final class LocalPipeline implements AutoCloseable {
         streams = StreamsApp.start(new StreamsAppConfig(props));
     }
 
-    private void startSink(StackEndpoints endpoints, Options options) {
+    /** One connector per canonical topic, same plugin and template; both are RUNNING when this returns. */
+    private void startSinks(StackEndpoints endpoints, Options options) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("s3.endpoint", endpoints.s3Endpoint());
         values.put("s3.region", endpoints.s3Region());
@@ -139,7 +150,9 @@ public final class LocalPipeline implements AutoCloseable {
         values.put("rotate.idle.ms", Long.toString(options.sinkIdleFlush().toMillis()));
         var connect = new ConnectRestClient(endpoints.connectUrl());
         connect.putConnector(SINK_CONNECTOR, ConnectorConfigs.localS3Sink(Topics.VEHICLE_EVENTS, values));
+        connect.putConnector(WEB_SINK_CONNECTOR, ConnectorConfigs.localS3Sink(Topics.WEB_REQUESTS, values));
         connect.awaitRunning(SINK_CONNECTOR, Duration.ofSeconds(60));
+        connect.awaitRunning(WEB_SINK_CONNECTOR, Duration.ofSeconds(60));
     }
 
     private void startSpark(StackEndpoints endpoints, Options options) {
@@ -158,6 +171,7 @@ public final class LocalPipeline implements AutoCloseable {
         job.put("warehouse.password", endpoints.jdbcPassword() == null ? "" : endpoints.jdbcPassword());
         // secrets go in a file only the owner can read, never on a command line other users can see
         Path file = writePrivate(options.workDir().resolve("spark-job.properties"), job);
+        sparkJobConfig = file;
         sparkJob = stack.startSparkJob(List.of("--config", file.toString()));
         LOG.info("Spark micro-batch started: pid {}, log {}", sparkJob.pid(), sparkJob.logFile());
     }
@@ -176,15 +190,39 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
-    /** Counts along the pipeline, for progress lines and completion checks. */
+    /** Counts along the pipeline with exact warehouse row counts, for progress lines and completion checks. */
     public PipelineCounts counts() {
+        return counts(true);
+    }
+
+    /**
+     * Counts along the pipeline. With {@code exactRows} false the loaded rows come from the load ledger (rows
+     * upserted, summed per table): a few ledger rows instead of COUNT(*) over tables of millions of rows, for callers
+     * that poll often while the loader works; it equals the row count as long as no loaded row was replaced or
+     * retracted, so confirm completion with {@link #callsLoaded()} / {@link #webRequestsLoaded()}.
+     */
+    public PipelineCounts counts(boolean exactRows) {
         StreamsApp.VehicleCounts parsed = streams.vehicleCounts();
+        StreamsApp.LineCounts web = streams.webLineCounts();
+        Map<String, Long> ledger = exactRows ? Map.of() : probe.ledgerRows();
         return new PipelineCounts(
                 parsed.parsed(),
                 parsed.deadLettered(),
                 lag.endOffsetTotal(Topics.VEHICLE_EVENTS),
                 lag.committedTotal(SINK_GROUP, Topics.VEHICLE_EVENTS),
-                callsLoaded());
+                exactRows ? callsLoaded() : ledger.getOrDefault(CALLS_TABLE, 0L),
+                new PipelineCounts.Web(web.parsed(), web.deadLettered(), web.duplicates(),
+                        lag.endOffsetTotal(Topics.WEB_REQUESTS), lag.committedTotal(WEB_SINK_GROUP, Topics.WEB_REQUESTS),
+                        exactRows ? webRequestsLoaded() : ledger.getOrDefault(WEB_REQUESTS_TABLE, 0L)));
+    }
+
+    /** Rows in web_requests. */
+    public long webRequestsLoaded() {
+        try {
+            return warehouse.countRows(WEB_REQUESTS_TABLE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count rows of " + WEB_REQUESTS_TABLE + ": " + e.getMessage(), e);
+        }
     }
 
     /** Rows in log_functions_analysis. */
@@ -209,12 +247,29 @@ public final class LocalPipeline implements AutoCloseable {
         return warehouse;
     }
 
+    /** A connection of its own for read-only queries (ledger totals, aggregates) while the loader works. */
+    public WarehouseProbe probe() {
+        return probe;
+    }
+
     public Admin admin() {
         return admin;
     }
 
     public ManagedProcess sparkJob() {
         return sparkJob;
+    }
+
+    /** The Spark job's properties file (S3 and warehouse settings, secrets: owner-readable only). */
+    public Path sparkJobConfig() {
+        return sparkJobConfig;
+    }
+
+    /** Stops the Spark micro-batch early (e.g. so a measurement after the run has the cores); close() is still due. */
+    public void stopSpark() {
+        if (sparkJob != null && sparkJob.isAlive()) {
+            sparkJob.stop(Duration.ofSeconds(20));
+        }
     }
 
     /** Stops the stages (not the stack): Spark, Streams, then the clients. */
@@ -227,6 +282,7 @@ public final class LocalPipeline implements AutoCloseable {
             streams.close();
         }
         closeWarehouse(warehouse);
+        probe.close();
         admin.close();
     }
 

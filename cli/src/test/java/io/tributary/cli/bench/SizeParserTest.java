@@ -34,4 +34,14 @@ class SizeParserTest {
         assertThatThrownBy(() -> SizeParser.parse("0")).isInstanceOf(CommandLine.TypeConversionException.class)
                 .hasMessageContaining("positive");
     }
+
+    @Test
+    void ratesAreSizesPerSecond() {
+        var perSecond = new SizeParser.PerSecond();
+        assertThat(perSecond.convert("2MB/s")).isEqualTo(2_000_000L);
+        assertThat(perSecond.convert("500kb/S")).isEqualTo(500_000L);
+        assertThat(perSecond.convert("1MiB")).isEqualTo(1L << 20);
+        assertThatThrownBy(() -> perSecond.convert("fast")).isInstanceOf(CommandLine.TypeConversionException.class)
+                .hasMessageContaining("not a rate").hasMessageContaining("2MB/s");
+    }
 }

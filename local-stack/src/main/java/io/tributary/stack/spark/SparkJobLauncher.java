@@ -70,6 +70,11 @@ public final class SparkJobLauncher {
 
     /** Starts a job; its output goes to {@code <logDir>/spark-job-<n>.log}. */
     public ManagedProcess start(List<String> args) {
+        return start(MAIN_CLASS, args);
+    }
+
+    /** Starts {@code mainClass} of the job jar the same way (same classpath, options and log naming). */
+    public ManagedProcess start(String mainClass, List<String> args) {
         List<String> classpath = new ArrayList<>();
         classpath.add(ChildMainJar.writeTo(workDir).toString());
         classpath.add(requireBuilt(projectRoot.resolve(JOB_JAR)).toString());
@@ -80,7 +85,7 @@ public final class SparkJobLauncher {
         options.add("-Dlog4j2.configurationFile=" + log4jConfig);
         String name = "spark-job-" + jobs.incrementAndGet();
         // The servers listen on 127.0.0.1 only; without this Spark binds its driver to the first non-loopback address.
-        return launcher.launch(new ChildSpec(name, MAIN_CLASS, classpath, options, args, logDir.resolve(name + ".log"),
+        return launcher.launch(new ChildSpec(name, mainClass, classpath, options, args, logDir.resolve(name + ".log"),
             workDir, Map.of("SPARK_LOCAL_IP", "127.0.0.1")));
     }
 

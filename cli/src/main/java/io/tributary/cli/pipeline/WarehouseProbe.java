@@ -1,0 +1,108 @@
+package io.tributary.cli.pipeline;
+
+import io.tributary.warehouse.WarehouseConfig;
+import io.tributary.warehouse.schema.TableNames;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Read-only queries a run's observer needs beyond what the loader's {@code Warehouse} offers: the load ledger's row
+ * totals (cheap progress, a few rows whatever the table sizes) and ad-hoc counts and aggregates on one connection
+ * of its own, so polling never waits on the loader's lock.
+ */
+public final class WarehouseProbe implements AutoCloseable {
+    private final Connection connection;
+    private final TableNames names;
+
+    private WarehouseProbe(Connection connection, TableNames names) {
+        this.connection = connection;
+        this.names = names;
+    }
+
+    public static WarehouseProbe open(WarehouseConfig config) {
+        try {
+            Connection c = DriverManager.getConnection(config.jdbcUrl(), config.user(),
+                    config.password() == null ? "" : config.password().value());
+            return new WarehouseProbe(c, new TableNames(config.schema(), config.metaSchema()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to the warehouse for probing: " + e.getMessage(), e);
+        }
+    }
+
+    public TableNames names() {
+        return names;
+    }
+
+    /** Rows upserted per table according to the load ledger (a table's rows, when nothing was retracted). */
+    public synchronized Map<String, Long> ledgerRows() {
+        Map<String, Long> rows = new HashMap<>();
+        String sql = "SELECT table_name, COALESCE(SUM(rows_upserted), 0) FROM " + names.loadBatches()
+                + " GROUP BY table_name";
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.put(rs.getString(1), rs.getLong(2));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the load ledger: " + e.getMessage(), e);
+        }
+    }
+
+    /** The single number {@code sql} returns (a count or a sum; null reads as 0). */
+    public synchronized long queryLong(String sql) {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("warehouse query failed (" + sql + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Each row of {@code sql} as (first column as text → second column as a number). */
+    public synchronized Map<String, Long> queryLongs(String sql) {
+        Map<String, Long> result = new java.util.TreeMap<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                result.put(rs.getString(1), rs.getLong(2));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException("warehouse query failed (" + sql + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Streams every value of the first (numeric) column of {@code sql} to {@code sink}, in chunks (a cursor). */
+    public synchronized void forEachDouble(String sql, java.util.function.DoubleConsumer sink) {
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+            try (Statement st = connection.createStatement()) {
+                st.setFetchSize(50_000);
+                try (ResultSet rs = st.executeQuery(sql)) {
+                    while (rs.next()) {
+                        sink.accept(rs.getDouble(1));
+                    }
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("warehouse query failed (" + sql + "): " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // closing a read-only probe: nothing is lost
+        }
+    }
+}
