@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * Run by hand (not a test): the vehicle topology's throughput on one stream thread with exactly-once, in a child JVM
  * capped at {@code -Xmx512m} whose heap is sampled with jstat. A backlog of N fleet lines (4 partitions) is loaded
  * once; then each run starts a fresh application (new application.id, empty state) that processes the whole backlog,
- * and its rate is measured from its committed input offsets, from the first commit to the last. The broker runs in a
+ * and its rate is measured from its committed input offsets, from the first commit after a warm-up share of the
+ * backlog ({@code -Dbench.warmup.share}, default 0.25) to the last. The broker runs in a
  * child JVM ({@code ChildKafka}, -Xmx1g) unless {@code -Dbench.broker=embedded}; each run prints the Streams JVM's and
  * the broker's CPU seconds over the measured span and the load average.
  * <pre>
@@ -35,14 +36,20 @@ import java.util.concurrent.TimeUnit;
  *   key=value…                          settings for every run, e.g. streams.override.max.poll.records=5000
  *   -Dbench.variants="a|k=v k=v;b|k=v"  alternate named variants each round, each with its own settings
  *   -Dbench.variant.&lt;name&gt;.classpath=…   a variant's Streams JVM runs on another classpath (A/B of two builds)
+ *   -Dbench.variant.&lt;name&gt;.jvm.args=…    and with these extra JVM options
  *   -Dbench.child.jvm.args="…"          extra JVM options of the Streams JVM (JFR)
  * </pre>
  */
 public final class VehicleTopologyBenchmark {
+    /**
+     * The measured span starts once this share of the backlog is committed: the first part is spent on JIT compiling
+     * (C2 took several CPU seconds) and RocksDB/producer warm-up, not on the steady state that the target is about.
+     */
+    private static final double WARMUP_SHARE = Double.parseDouble(System.getProperty("bench.warmup.share", "0.25"));
     private VehicleTopologyBenchmark() {
     }
 
-    record Variant(String name, List<String> settings, String classpath) {
+    record Variant(String name, List<String> settings, String classpath, List<String> jvmArgs) {
     }
 
     record Run(String variant, int round, long lines, double seconds, double streamsCpu, double brokerCpu,
@@ -106,8 +113,9 @@ public final class VehicleTopologyBenchmark {
             if (!own.isEmpty()) {
                 settings.addAll(List.of(own.split("\\s+")));
             }
+            String jvmArgs = System.getProperty("bench.variant." + name + ".jvm.args", "").trim();
             variants.add(new Variant(name, settings, System.getProperty("bench.variant." + name + ".classpath",
-                    System.getProperty("java.class.path"))));
+                    System.getProperty("java.class.path")), jvmArgs.isEmpty() ? List.of() : List.of(jvmArgs.split("\\s+"))));
         }
         return variants;
     }
@@ -123,6 +131,7 @@ public final class VehicleTopologyBenchmark {
         if (!childJvmArgs.isEmpty()) {
             command.addAll(List.of(childJvmArgs.split("\\s+")));
         }
+        command.addAll(variant.jvmArgs());
         command.addAll(List.of("-cp", variant.classpath(), StreamsAppMain.class.getName(),
                 "kafka.bootstrap.servers=" + bootstrap, "streams.application.id=" + applicationId,
                 "streams.state.dir=" + state, "streams.web.enabled=false", "streams.num.stream.threads=1",
@@ -142,7 +151,7 @@ public final class VehicleTopologyBenchmark {
                 long committed = admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata()
                         .get(30, TimeUnit.SECONDS).values().stream().mapToLong(OffsetAndMetadata::offset).sum();
                 long now = System.nanoTime();
-                if (committed > 0 && firstNanos == 0) {
+                if (committed > lines * WARMUP_SHARE && firstNanos == 0) {
                     firstNanos = now;
                     firstCommitted = committed;
                     firstStreamsCpu = ProcessCpu.seconds(child.pid());
