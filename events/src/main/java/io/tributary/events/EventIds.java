@@ -11,6 +11,8 @@ import java.util.HexFormat;
  */
 public final class EventIds {
     private static final char SEPARATOR = '\u001f';
+    /** One digest per thread: MessageDigest.getInstance looks the provider up each time, which cost more than the hash. */
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(EventIds::md5);
 
     private EventIds() {
     }
@@ -21,7 +23,7 @@ public final class EventIds {
         for (Object part : parts) {
             text.append(part == null ? "\u0000" : part.toString()).append(SEPARATOR);
         }
-        return HexFormat.of().formatHex(md5().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(MD5.get().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The id of a vehicle event with no producer id: (vehicle_id, event_time, function_name, event_type, seq or source position). */

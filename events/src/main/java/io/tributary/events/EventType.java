@@ -7,14 +7,28 @@ import java.util.Optional;
 public enum EventType {
     START, END;
 
+    private static final Optional<EventType> PARSED_START = Optional.of(START);
+    private static final Optional<EventType> PARSED_END = Optional.of(END);
+
     /** Parses {@code start}/{@code end} in any case; empty for anything else. */
     public static Optional<EventType> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
+        // the usual spellings without trimming and upper-casing a copy (once per line in the Streams app)
+        switch (text) {
+            case "start", "START" -> {
+                return PARSED_START;
+            }
+            case "end", "END" -> {
+                return PARSED_END;
+            }
+            default -> {
+            }
+        }
         return switch (text.trim().toUpperCase(Locale.ROOT)) {
-            case "START" -> Optional.of(START);
-            case "END" -> Optional.of(END);
+            case "START" -> PARSED_START;
+            case "END" -> PARSED_END;
             default -> Optional.empty();
         };
     }

@@ -1,9 +1,7 @@
 package io.tributary.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 
@@ -15,28 +13,16 @@ public final class VehicleEventJson {
     }
 
     public static byte[] encode(VehicleEvent event) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("event_id", event.eventId());
-        node.put("vehicle_id", event.vehicleId());
-        node.put("function_name", event.functionName());
-        node.put("event_type", event.eventType().name());
-        node.put("event_time", EventTimes.format(event.eventTime()));
-        if (event.seq() == null) {
-            node.putNull("seq");
-        } else {
-            node.put("seq", event.seq());
-        }
-        if (event.source() == null) {
-            node.putNull("source");
-        } else {
-            node.put("source", event.source());
-        }
-        node.put("ingest_time", EventTimes.format(event.ingestTime()));
-        try {
-            return MAPPER.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode event " + event.eventId(), e);
-        }
+        return new JsonObjectWriter(256)
+                .string("event_id", event.eventId())
+                .string("vehicle_id", event.vehicleId())
+                .string("function_name", event.functionName())
+                .string("event_type", event.eventType().name())
+                .time("event_time", event.eventTime())
+                .number("seq", event.seq())
+                .string("source", event.source())
+                .time("ingest_time", event.ingestTime())
+                .end();
     }
 
     /** Decodes a canonical event; throws {@link IllegalArgumentException} naming what is wrong. */

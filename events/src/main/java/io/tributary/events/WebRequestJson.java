@@ -1,9 +1,7 @@
 package io.tributary.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 
@@ -15,25 +13,21 @@ public final class WebRequestJson {
     }
 
     public static byte[] encode(WebRequest request) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("event_id", request.eventId());
-        node.put("site", request.site());
-        node.put("event_time", EventTimes.format(request.eventTime()));
-        node.put("client_ip", request.clientIp());
-        node.put("user_agent", request.userAgent());
-        node.put("method", request.method());
-        node.put("path", request.path());
-        node.put("query", request.query());
-        node.put("status", request.status());
-        node.put("bytes", request.bytes());
-        node.put("referrer", request.referrer());
-        node.put("response_ms", request.responseMs());
-        node.put("ingest_time", EventTimes.format(request.ingestTime()));
-        try {
-            return MAPPER.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode web request " + request.eventId(), e);
-        }
+        return new JsonObjectWriter(512)
+                .string("event_id", request.eventId())
+                .string("site", request.site())
+                .time("event_time", request.eventTime())
+                .string("client_ip", request.clientIp())
+                .string("user_agent", request.userAgent())
+                .string("method", request.method())
+                .string("path", request.path())
+                .string("query", request.query())
+                .number("status", (long) request.status())
+                .number("bytes", request.bytes())
+                .string("referrer", request.referrer())
+                .number("response_ms", request.responseMs())
+                .time("ingest_time", request.ingestTime())
+                .end();
     }
 
     /** Decodes a canonical web request; throws {@link IllegalArgumentException} naming what is wrong. */

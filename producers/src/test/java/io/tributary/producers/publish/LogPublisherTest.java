@@ -2,11 +2,14 @@ package io.tributary.producers.publish;
 
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -49,6 +52,59 @@ class LogPublisherTest {
         assertThat(publisher.sent()).isEqualTo(1);
         assertThat(mock.flushed()).isTrue();
         assertThat(mock.closed()).isTrue();
+    }
+
+    @Test
+    void callbackFormReportsEveryOutcomeOnceAndCountsIt() {
+        var outcomes = new ArrayList<String>();
+        publisher.send("t", "V001", "a", (metadata, error) -> outcomes.add(error == null
+                ? "acked " + metadata.topic() : "failed " + error.getMessage()));
+        publisher.send("t", "V002", "b", (metadata, error) -> outcomes.add(error == null
+                ? "acked " + metadata.topic() : "failed " + error.getMessage()));
+        publisher.send("t", "V003", "c", null);
+        assertThat(publisher.published()).isEqualTo(3);
+        assertThat(outcomes).isEmpty();
+
+        mock.completeNext();
+        mock.errorNext(new org.apache.kafka.common.errors.TimeoutException("broker gone"));
+        mock.completeNext();
+
+        assertThat(outcomes).containsExactly("acked t", "failed broker gone");
+        assertThat(publisher.sent()).isEqualTo(2);
+        assertThat(publisher.failed()).isEqualTo(1);
+        assertThat(mock.history()).extracting(r -> r.key() + "=" + r.value()).containsExactly("V001=a", "V002=b", "V003=c");
+    }
+
+    @Test
+    void sendThatThrowsFailsTheLineThroughItsFutureOrCallback() {
+        mock.sendException = new org.apache.kafka.common.errors.SerializationException("cannot serialize");
+        var errors = new ArrayList<Exception>();
+
+        CompletableFuture<RecordMetadata> future = publisher.publish("t", "V001", "a");
+        publisher.send("t", "V002", "b", (metadata, error) -> errors.add(error));
+
+        assertThat(future).isCompletedExceptionally();
+        assertThat(errors).singleElement().extracting(Exception::getMessage).isEqualTo("cannot serialize");
+        assertThat(publisher.published()).isEqualTo(2);
+        assertThat(publisher.failed()).isEqualTo(2);
+    }
+
+    @Test
+    void retriesAreTheProducersRetryCount() {
+        assertThat(publisher.retries()).isZero();
+        var name = new MetricName("record-retry-total", "producer-metrics", "retried record sends", Map.of());
+        mock.setMockMetrics(name, new Metric() {
+            @Override
+            public MetricName metricName() {
+                return name;
+            }
+
+            @Override
+            public Object metricValue() {
+                return 7.0;
+            }
+        });
+        assertThat(publisher.retries()).isEqualTo(7);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.apache.kafka.common.config.ConfigDef.Range.atLeast;
 
@@ -54,17 +55,26 @@ public record LineRules(int maxRecordBytes, Instant earliest, Duration maxFuture
         return from(Map.of(), clock);
     }
 
-    /** Rejection when the record is too large, else null. */
-    public Outcome.Rejected checkSize(byte[] value, String location) {
+    /** Rejection when the record is too large, else null; the location is built only for a rejection. */
+    public Outcome.Rejected checkSize(byte[] value, Supplier<String> locationOf) {
         if (value.length > maxRecordBytes) {
+            String location = locationOf.get();
             return LineText.reject(RejectCodes.OVERSIZED, "Record in %s is %d bytes: at most %d are allowed (%s); "
                     + "one record must hold one log line", location, value.length, maxRecordBytes, MAX_RECORD_BYTES);
         }
         return null;
     }
 
-    /** Rejection when the event time is outside [earliest, now + maxFuture], else null. */
-    public Outcome.Rejected checkTime(Instant time, String text, String location) {
+    /**
+     * Rejection when the event time is outside [earliest, now + maxFuture], else null; the text and location are
+     * built only for a rejection.
+     */
+    public Outcome.Rejected checkTime(Instant time, Supplier<String> textOf, Supplier<String> locationOf) {
+        if (!time.isBefore(earliest) && time.getEpochSecond() < clock.millis() / 1000 + maxFuture.toSeconds()) {
+            return null; // clearly in range: no Instant arithmetic on the common path
+        }
+        String text = textOf.get();
+        String location = locationOf.get();
         if (time.isBefore(earliest)) {
             return LineText.reject(RejectCodes.TIMESTAMP_OUT_OF_RANGE,
                     "Timestamp '%s' (%s) in %s is before %s: check the clock of the device that wrote it (%s)",

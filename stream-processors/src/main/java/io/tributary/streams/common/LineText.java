@@ -6,6 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Checks every raw line kind shares: strict UTF-8, control characters, field lengths, quoting in reasons. */
 public final class LineText {
@@ -16,6 +17,10 @@ public final class LineText {
 
     /** Strict decoding: a malformed byte sequence is an error, never a replacement character. */
     public static Optional<String> utf8(byte[] value) {
+        if (isAscii(value)) {
+            // ASCII is valid UTF-8 as it is; the JDK copies it without a decoder
+            return Optional.of(new String(value, StandardCharsets.US_ASCII));
+        }
         try {
             return Optional.of(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -24,6 +29,15 @@ public final class LineText {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean isAscii(byte[] value) {
+        for (byte b : value) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Index of the first control character (tab allowed when {@code allowTab}), or -1. */
@@ -46,7 +60,11 @@ public final class LineText {
      * Rejection for a name field (vehicle_id, function, site) that is too long or holds a control character, or
      * null when it is fine.
      */
-    public static Outcome.Rejected checkName(String field, String value, int maxLength, String location) {
+    public static Outcome.Rejected checkName(String field, String value, int maxLength, Supplier<String> locationOf) {
+        if (value.length() <= maxLength && firstControl(value, false) < 0) {
+            return null;
+        }
+        String location = locationOf.get();
         if (value.length() > maxLength) {
             return reject(RejectCodes.FIELD_TOO_LONG, "%s in %s is %d characters long: at most %d are allowed ('%s')",
                     field, location, value.length(), maxLength, quote(value));

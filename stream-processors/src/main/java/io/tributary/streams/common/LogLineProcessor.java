@@ -20,39 +20,40 @@ import java.time.Clock;
  * is a counted duplicate), a counted skip, or the original bytes with the reason to the DLQ. Every raw record ends as
  * exactly one of the four, each counted in {@link LineMetrics}.
  */
-public final class LogLineProcessor implements Processor<String, byte[], String, Routed> {
+public final class LogLineProcessor implements Processor<String, byte[], String, byte[]> {
     public static final String STAGE = "stream-processors";
 
     private final LineParser parser;
     private final OnMalformed onMalformed;
     private final String onMalformedKey;
     private final String scope;
-    private final String dedupeStore;
+    private final LineTopology.Names names;
     private final long dedupeWindowMs;
     private final Clock clock;
-    private ProcessorContext<String, Routed> context;
+    private ProcessorContext<String, byte[]> context;
     private WindowStore<String, Long> seen;
     private LineMetrics metrics;
 
     /**
      * @param onMalformedKey the config key of {@code onMalformed}, named in the failure under {@code fail}
-     * @param dedupeStore    name of a window store of event id → first record time, attached to this processor
+     * @param names          the topology's node and store names: the dedupe window store (event id → first record
+     *                       time) attached to this processor, and the sinks it forwards to
      */
     public LogLineProcessor(LineParser parser, OnMalformed onMalformed, String onMalformedKey, String scope,
-                            String dedupeStore, long dedupeWindowMs, Clock clock) {
+                            LineTopology.Names names, long dedupeWindowMs, Clock clock) {
         this.parser = parser;
         this.onMalformed = onMalformed;
         this.onMalformedKey = onMalformedKey;
         this.scope = scope;
-        this.dedupeStore = dedupeStore;
+        this.names = names;
         this.dedupeWindowMs = dedupeWindowMs;
         this.clock = clock;
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed> context) {
+    public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
-        this.seen = context.getStateStore(dedupeStore);
+        this.seen = context.getStateStore(names.dedupeStore());
         this.metrics = new LineMetrics(context.metrics(), scope, context.taskId().toString());
     }
 
@@ -60,30 +61,30 @@ public final class LogLineProcessor implements Processor<String, byte[], String,
     public void process(Record<String, byte[]> record) {
         RecordMetadata metadata = context.recordMetadata().orElseThrow(() ->
                 new IllegalStateException("log lines must come from a topic (record metadata missing)"));
-        metrics.received.record();
-        metrics.lag.record(Math.max(0, clock.millis() - record.timestamp()));
+        long now = clock.millis();
+        metrics.received(Math.max(0, now - record.timestamp()), now);
         var raw = new RawRecord(metadata.topic(), metadata.partition(), metadata.offset(), record.timestamp(),
                 record.key(), text(record.headers().lastHeader(RawHeaders.SOURCE)),
                 seq(record.headers().lastHeader(RawHeaders.SEQ)));
         Outcome outcome = parser.parse(record.value(), raw);
         if (outcome instanceof Outcome.Accepted ok) {
             if (isDuplicate(ok.eventId(), record.timestamp())) {
-                metrics.duplicates.record();
+                metrics.duplicate();
                 return;
             }
-            metrics.parsed.record();
+            metrics.parsed();
             // canonical events carry their lineage in the JSON (source, ingest_time), not in raw headers
-            context.forward(record.withKey(ok.key()).withValue(new Routed(false, ok.value()))
-                    .withHeaders(new RecordHeaders()));
+            context.forward(new Record<>(ok.key(), ok.value(), record.timestamp(), new RecordHeaders()),
+                    names.eventsSink());
         } else if (outcome instanceof Outcome.Skipped) {
-            metrics.skipped.record();
+            metrics.skipped();
         } else if (outcome instanceof Outcome.Rejected rejected) {
             if (onMalformed == OnMalformed.FAIL) {
                 throw new StreamsException(rejected.reason() + " (" + onMalformedKey + "=fail)");
             }
             metrics.deadLettered(rejected.code());
-            context.forward(record.withValue(new Routed(true, record.value()))
-                    .withHeaders(dlqHeaders(record.headers(), metadata, rejected.reason())));
+            context.forward(record.withHeaders(dlqHeaders(record.headers(), metadata, rejected.reason())),
+                    names.dlqSink());
         }
     }
 

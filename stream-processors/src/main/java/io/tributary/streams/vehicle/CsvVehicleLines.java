@@ -12,9 +12,13 @@ final class CsvVehicleLines {
     private CsvVehicleLines() {
     }
 
+    /** The comma-separated fields of a line, empty ones included. */
+    static String[] fields(String line) {
+        return line.split(",", -1);
+    }
+
     /** {@code Vehicle_id,timestamp,function,event} in any case, with or without spaces around the commas. */
-    static boolean isHeader(String line) {
-        String[] fields = line.split(",", -1);
+    static boolean isHeader(String[] fields) {
         if (fields.length != HEADER.length) {
             return false;
         }
@@ -26,8 +30,7 @@ final class CsvVehicleLines {
         return true;
     }
 
-    static LineRead read(String line, RecordOrigin origin) {
-        String[] fields = line.split(",", -1);
+    static LineRead read(String[] fields, String line, RecordOrigin origin) {
         if (fields.length != HEADER.length) {
             return LineRead.failed(VehicleLineParser.reject(RejectCodes.WRONG_FIELD_COUNT,
                     "Expected 4 comma-separated fields %s but found %d in %s: '%s'",

@@ -26,9 +26,12 @@ final class EventTimestamps {
         }
         String trimmed = text.trim();
         try {
-            Instant instant = EPOCH_SECONDS.matcher(trimmed).matches()
-                    ? fromEpochSeconds(trimmed)
-                    : OffsetDateTime.parse(trimmed).toInstant();
+            Instant instant = epochSeconds(trimmed);
+            if (instant == null) {
+                instant = EPOCH_SECONDS.matcher(trimmed).matches()
+                        ? fromEpochSeconds(trimmed)
+                        : OffsetDateTime.parse(trimmed).toInstant();
+            }
             return instant.isAfter(LATEST) || instant.isBefore(Instant.EPOCH) ? Optional.empty() : Optional.of(instant);
         } catch (DateTimeException | ArithmeticException e) {
             return Optional.empty();
@@ -38,6 +41,40 @@ final class EventTimestamps {
     /** Whether the instant has a part a microsecond cannot hold (it would have to be rounded). */
     static boolean finerThanMicros(Instant instant) {
         return instant.getNano() % 1_000 != 0;
+    }
+
+    /**
+     * {@link #EPOCH_SECONDS} read without a regex or BigDecimal (the common form, once per line), or null when the text
+     * is not of that form.
+     */
+    private static Instant epochSeconds(String text) {
+        int length = text.length();
+        int dot = text.indexOf('.');
+        int wholeDigits = dot < 0 ? length : dot;
+        int fractionDigits = dot < 0 ? 0 : length - dot - 1;
+        if (wholeDigits < 1 || wholeDigits > 12 || (dot >= 0 && (fractionDigits < 1 || fractionDigits > 9))) {
+            return null;
+        }
+        long seconds = 0;
+        for (int i = 0; i < wholeDigits; i++) {
+            int digit = text.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return null;
+            }
+            seconds = seconds * 10 + digit;
+        }
+        int nanos = 0;
+        for (int i = 0; i < 9; i++) {
+            int digit = 0;
+            if (i < fractionDigits) {
+                digit = text.charAt(dot + 1 + i) - '0';
+                if (digit < 0 || digit > 9) {
+                    return null;
+                }
+            }
+            nanos = nanos * 10 + digit;
+        }
+        return Instant.ofEpochSecond(seconds, nanos);
     }
 
     private static Instant fromEpochSeconds(String text) {

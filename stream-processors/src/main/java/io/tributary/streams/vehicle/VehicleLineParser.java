@@ -49,7 +49,7 @@ public final class VehicleLineParser {
         if (value == null) {
             return reject(RejectCodes.EMPTY, "Empty record (null value) in %s: %s", origin.location(), EITHER);
         }
-        var oversized = rules.checkSize(value, origin.location());
+        var oversized = rules.checkSize(value, origin::location);
         if (oversized != null) {
             return new ParseResult.Rejected(oversized.code(), oversized.reason());
         }
@@ -58,7 +58,8 @@ public final class VehicleLineParser {
             return reject(RejectCodes.NOT_UTF8, "Record in %s is not UTF-8 text: %s", origin.location(), EITHER);
         }
         // strip() removes a CRLF or LF ending; a BOM is kept by editors at the start of exported files
-        String line = decoded.get().replace("\uFEFF", "").strip();
+        String line = decoded.get();
+        line = (line.indexOf('\uFEFF') >= 0 ? line.replace("\uFEFF", "") : line).strip();
         if (line.isEmpty()) {
             return reject(RejectCodes.EMPTY, "Empty line in %s: %s", origin.location(), EITHER);
         }
@@ -71,60 +72,62 @@ public final class VehicleLineParser {
         if (line.startsWith("{") || line.startsWith("[")) {
             return json.read(line, origin).map(raw -> validate(raw, origin, producerSeq));
         }
-        if (CsvVehicleLines.isHeader(line)) {
+        String[] fields = CsvVehicleLines.fields(line);
+        if (CsvVehicleLines.isHeader(fields)) {
             return new ParseResult.HeaderLine();
         }
-        return CsvVehicleLines.read(line, origin).map(raw -> validate(raw, origin, producerSeq));
+        return CsvVehicleLines.read(fields, line, origin).map(raw -> validate(raw, origin, producerSeq));
     }
 
     private ParseResult validate(RawVehicleLine raw, RecordOrigin origin, Long producerSeq) {
-        String at = origin.location();
         String vehicleId = raw.vehicleId() == null ? "" : raw.vehicleId().strip();
         if (vehicleId.isEmpty()) {
-            return reject(RejectCodes.MISSING_FIELD, "Missing vehicle_id in %s: every line must name its vehicle", at);
+            return reject(RejectCodes.MISSING_FIELD, "Missing vehicle_id in %s: every line must name its vehicle",
+                    origin.location());
         }
-        ParseResult bad = name("vehicle_id", vehicleId, MAX_VEHICLE_ID_LENGTH, at);
+        ParseResult bad = name("vehicle_id", vehicleId, MAX_VEHICLE_ID_LENGTH, origin);
         if (bad != null) {
             return bad;
         }
         String function = raw.function() == null ? "" : raw.function().strip();
         if (function.isEmpty()) {
             return reject(RejectCodes.MISSING_FIELD,
-                    "Missing function in %s: every line must name the function it logs", at);
+                    "Missing function in %s: every line must name the function it logs", origin.location());
         }
-        bad = name("function", function, MAX_FUNCTION_LENGTH, at);
+        bad = name("function", function, MAX_FUNCTION_LENGTH, origin);
         if (bad != null) {
             return bad;
         }
         if (raw.timestamp() == null || raw.timestamp().isBlank()) {
-            return reject(RejectCodes.MISSING_FIELD, "Missing timestamp in %s: expected epoch seconds or ISO-8601", at);
+            return reject(RejectCodes.MISSING_FIELD, "Missing timestamp in %s: expected epoch seconds or ISO-8601",
+                    origin.location());
         }
         Optional<Instant> time = EventTimestamps.parse(raw.timestamp());
         if (time.isEmpty()) {
             return reject(RejectCodes.BAD_TIMESTAMP, "Cannot parse timestamp '%s' in %s: expected epoch seconds or "
-                    + "ISO-8601", quote(raw.timestamp()), at);
+                    + "ISO-8601", quote(raw.timestamp()), origin.location());
         }
         if (EventTimestamps.finerThanMicros(time.get())) {
             return reject(RejectCodes.BAD_TIMESTAMP, "Timestamp '%s' in %s is finer than a microsecond: at most 6 "
-                    + "decimals are kept, exactly", quote(raw.timestamp()), at);
+                    + "decimals are kept, exactly", quote(raw.timestamp()), origin.location());
         }
-        var outOfRange = rules.checkTime(time.get(), raw.timestamp().strip(), at);
+        var outOfRange = rules.checkTime(time.get(), () -> raw.timestamp().strip(), origin::location);
         if (outOfRange != null) {
             return new ParseResult.Rejected(outOfRange.code(), outOfRange.reason());
         }
         Optional<EventType> type = EventType.parse(raw.event());
         if (type.isEmpty()) {
             return raw.event() == null || raw.event().isBlank()
-                    ? reject(RejectCodes.MISSING_FIELD, "Missing event in %s: expected start or end", at)
+                    ? reject(RejectCodes.MISSING_FIELD, "Missing event in %s: expected start or end", origin.location())
                     : reject(RejectCodes.UNKNOWN_EVENT, "Unknown event '%s' in %s: expected start or end (any case)",
-                    quote(raw.event()), at);
+                    quote(raw.event()), origin.location());
         }
         Long seq = raw.seq() != null ? raw.seq() : producerSeq;
         String eventId;
         if (raw.eventId() != null) {
             if (!EVENT_ID.matcher(raw.eventId()).matches()) {
                 return reject(RejectCodes.BAD_FIELD, "Invalid event_id '%s' in %s: expected 32 hex characters, or no "
-                        + "event_id at all", quote(raw.eventId()), at);
+                        + "event_id at all", quote(raw.eventId()), origin.location());
             }
             eventId = raw.eventId().toLowerCase(Locale.ROOT);
         } else {
@@ -137,8 +140,8 @@ public final class VehicleLineParser {
                 origin.source(), Instant.ofEpochMilli(origin.timestampMs())));
     }
 
-    private static ParseResult name(String field, String value, int maxLength, String location) {
-        Outcome.Rejected bad = LineText.checkName(field, value, maxLength, location);
+    private static ParseResult name(String field, String value, int maxLength, RecordOrigin origin) {
+        Outcome.Rejected bad = LineText.checkName(field, value, maxLength, origin::location);
         return bad == null ? null : new ParseResult.Rejected(bad.code(), bad.reason());
     }
 

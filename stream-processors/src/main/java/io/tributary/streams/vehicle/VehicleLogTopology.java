@@ -32,7 +32,7 @@ public final class VehicleLogTopology {
         LineTopology.build(builder, NAME, config.rawTopic(), config.eventsTopic(), config.dlqTopic(),
                 rules.dedupeWindow(), () -> new LogLineProcessor(parser, config.onMalformed(),
                         VehicleTopologyConfig.ON_MALFORMED, VehicleLogMetrics.SCOPE,
-                        LineTopology.dedupeStoreName(NAME), rules.dedupeWindow().toMillis(), clock));
+                        LineTopology.Names.of(NAME), rules.dedupeWindow().toMillis(), clock));
     }
 
     static LineParser lineParser(VehicleLineParser parser) {

@@ -52,7 +52,7 @@ public final class AccessLogParser implements LineParser {
         if (value == null) {
             return reject(RejectCodes.EMPTY, "Empty record (null value) in %s: expected a %s", at, FORM);
         }
-        var oversized = rules.checkSize(value, at);
+        var oversized = rules.checkSize(value, () -> at);
         if (oversized != null) {
             return oversized;
         }
@@ -75,7 +75,7 @@ public final class AccessLogParser implements LineParser {
             return reject(RejectCodes.MISSING_FIELD, "Missing site in %s: the record key must name the site that "
                     + "wrote the line (e.g. hotels-north)", at);
         }
-        Outcome.Rejected bad = LineText.checkName("site", site, MAX_SITE_LENGTH, at);
+        Outcome.Rejected bad = LineText.checkName("site", site, MAX_SITE_LENGTH, () -> at);
         if (bad != null) {
             return bad;
         }
@@ -91,7 +91,7 @@ public final class AccessLogParser implements LineParser {
             return reject(RejectCodes.BAD_TIMESTAMP, "Cannot parse time '[%s]' in %s: expected "
                     + "[dd/MMM/yyyy:HH:mm:ss +zzzz], e.g. [10/Oct/2000:13:55:36 -0700]", LineText.quote(m.group(4)), at);
         }
-        var outOfRange = rules.checkTime(time, m.group(4), at);
+        var outOfRange = rules.checkTime(time, () -> m.group(4), () -> at);
         if (outOfRange != null) {
             return outOfRange;
         }

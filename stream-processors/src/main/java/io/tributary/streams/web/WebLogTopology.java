@@ -29,7 +29,7 @@ public final class WebLogTopology {
         var parser = new AccessLogParser(rules);
         LineTopology.build(builder, NAME, config.rawTopic(), config.eventsTopic(), config.dlqTopic(),
                 rules.dedupeWindow(), () -> new LogLineProcessor(parser, config.onMalformed(),
-                        WebTopologyConfig.ON_MALFORMED, SCOPE, LineTopology.dedupeStoreName(NAME),
+                        WebTopologyConfig.ON_MALFORMED, SCOPE, LineTopology.Names.of(NAME),
                         rules.dedupeWindow().toMillis(), clock));
     }
 }

@@ -156,6 +156,26 @@ class VehicleLogTopologyTest {
     }
 
     @Test
+    void countsRatesAndLagAreStreamsMetricsTaggedWithTheThreadAndTask() {
+        start(Map.of());
+        pipe("V1", "V1,1577836800,f,start");
+        pipe("V1", "V1,17x,f,end");
+
+        var metrics = driver.metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals(VehicleLogMetrics.GROUP)).toList();
+        assertThat(metrics).extracting(e -> e.getKey().name()).contains("received-total", "received-rate",
+                "parsed-total", "parsed-rate", "dead-lettered-total", "dead-lettered-bad-timestamp-total",
+                "dead-lettered-bad-timestamp-rate", "duplicates-total", "skipped-headers-total",
+                "processing-lag-latency-avg", "processing-lag-latency-max", "processing-lag-total");
+        assertThat(metrics).allSatisfy(e -> assertThat(e.getKey().tags())
+                .containsEntry(VehicleLogMetrics.SCOPE + "-id", "0_0").containsKey("thread-id"));
+        // INGEST is in the past: the first line's lag (now - INGEST) is published with it
+        double lagMax = metrics.stream().filter(e -> e.getKey().name().equals("processing-lag-latency-max"))
+                .mapToDouble(e -> (Double) e.getValue().metricValue()).findFirst().orElseThrow();
+        assertThat(lagMax).isGreaterThan(Instant.now().toEpochMilli() - INGEST.toEpochMilli() - 60_000);
+    }
+
+    @Test
     void failPolicyStopsAtTheFirstBadLineNamingIt() {
         start(Map.of(VehicleTopologyConfig.ON_MALFORMED, "fail"));
         pipe("V1", "V1,1577836800,f,start");
