@@ -83,6 +83,11 @@ public final class SparkJobLauncher {
         options.add("-Xmx" + heap);
         options.addAll(JAVA_17_OPTIONS);
         options.add("-Dlog4j2.configurationFile=" + log4jConfig);
+        // extra JVM options for profiling or GC logs, e.g. -XX:StartFlightRecording=filename=spark.jfr
+        String extra = System.getenv("TRIBUTARY_SPARK_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
         String name = "spark-job-" + jobs.incrementAndGet();
         // The servers listen on 127.0.0.1 only; without this Spark binds its driver to the first non-loopback address.
         return launcher.launch(new ChildSpec(name, mainClass, classpath, options, args, logDir.resolve(name + ".log"),
