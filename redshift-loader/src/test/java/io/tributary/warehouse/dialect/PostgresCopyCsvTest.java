@@ -58,4 +58,19 @@ class PostgresCopyCsvTest {
 
         assertThat(PostgresCopyCsv.functionCall(row)).isEqualTo(",\"V,1\",\"say \"\"hi\"\"\nnow\",,,,0,\n");
     }
+
+    @Test
+    void timestampsMatchTheFormatterOverCenturiesLeapDaysAndNegativeEpochs() {
+        var formatter = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS")
+                .withZone(java.time.ZoneOffset.UTC);
+        var random = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 100_000; i++) {
+            Instant t = Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 253_000_000_000L),
+                    random.nextInt(1_000_000_000));
+            assertThat(PostgresCopyCsv.timestamp(t)).isEqualTo(formatter.format(
+                    t.truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+        }
+        assertThat(PostgresCopyCsv.timestamp(Instant.parse("2000-02-29T23:59:59.999999999Z")))
+                .isEqualTo("2000-02-29 23:59:59.999999");
+    }
 }
