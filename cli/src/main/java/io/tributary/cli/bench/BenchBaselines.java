@@ -16,6 +16,13 @@ import java.util.Map;
  * Measured after the pipeline run, with the pipeline's Spark job stopped, so they do not compete with it.
  */
 final class BenchBaselines {
+    /**
+     * Baselines that read what the run produced take a sample of at most this many records (Kafka consume+produce,
+     * COPY rows) or landed bytes (Spark): a rate over a large sample is the rate over all of it, and a 1 GB run then
+     * spends about two minutes on its baselines instead of six.
+     */
+    static final long SAMPLE_RECORDS = 2_000_000;
+    static final long SAMPLE_LANDED_BYTES = 64L * 1000 * 1000;
     /** What this version leaves out of the comparison (printed and written with the results). */
     static final List<String> NOT_MEASURED = List.of(
             "web_sessions rows are not part of the COPY baseline (the loader also upserts them)");
@@ -59,8 +66,10 @@ final class BenchBaselines {
             out.println("  kafka producer-perf-test baseline failed: " + e.getMessage());
         }
         try {
+            long records = Math.min(workload.lines(), SAMPLE_RECORDS);
             b.passThrough = Baselines.passThrough(endpoints.kafkaBootstrap(),
-                    List.of(Topics.VEHICLE_LOGS_RAW, Topics.WEB_LOGS_RAW), workload.lines(), workload.rawBytes());
+                    List.of(Topics.VEHICLE_LOGS_RAW, Topics.WEB_LOGS_RAW), records,
+                    sampleBytes(workload.rawBytes(), records, workload.lines()));
             out.printf("  kafka consume+produce     %8.2f MB/s%n", b.passThrough.mbPerS());
         } catch (RuntimeException e) {
             out.println("  kafka consume+produce baseline failed: " + e.getMessage());
@@ -72,10 +81,14 @@ final class BenchBaselines {
             out.println("  s3 multipart put baseline failed: " + e.getMessage());
         }
         if (calls > 0) {
-            b.copyCalls = copy(out, endpoints, Baselines.CopyRows.CALLS, calls, workload.vehicleBytes());
+            long rows = Math.min(calls, SAMPLE_RECORDS);
+            b.copyCalls = copy(out, endpoints, Baselines.CopyRows.CALLS, rows,
+                    sampleBytes(workload.vehicleBytes(), rows, calls));
         }
         if (webRequests > 0) {
-            b.copyWeb = copy(out, endpoints, Baselines.CopyRows.WEB_REQUESTS, webRequests, workload.webBytes());
+            long rows = Math.min(webRequests, SAMPLE_RECORDS);
+            b.copyWeb = copy(out, endpoints, Baselines.CopyRows.WEB_REQUESTS, rows,
+                    sampleBytes(workload.webBytes(), rows, webRequests));
         }
         Map<String, Long> topics = new LinkedHashMap<>();
         if (workload.vehicleEvents() > 0) {
@@ -85,7 +98,10 @@ final class BenchBaselines {
             topics.put(Topics.WEB_REQUESTS, workload.webBytes());
         }
         try {
-            for (var baseline : SparkParquetBaseline.run(stack, pipeline.sparkJobConfig(), topics, workDir)) {
+            Map<String, Long> totalRecords = Map.of(Topics.VEHICLE_EVENTS, workload.vehicleEvents(),
+                    Topics.WEB_REQUESTS, workload.webLines());
+            for (var baseline : SparkParquetBaseline.run(stack, pipeline.sparkJobConfig(), topics, totalRecords,
+                    SAMPLE_LANDED_BYTES, workDir)) {
                 if (baseline.name().equals(SparkParquetBaseline.name(Topics.VEHICLE_EVENTS))) {
                     b.sparkVehicle = baseline;
                 } else {
@@ -98,6 +114,11 @@ final class BenchBaselines {
             out.println("  spark json->parquet baseline failed: " + e.getMessage());
         }
         return b;
+    }
+
+    /** Raw bytes of a sample of {@code sample} of {@code all} records (lines have a stable mean size). */
+    static long sampleBytes(long allBytes, long sample, long all) {
+        return all == 0 ? 0 : Math.round((double) allBytes * sample / all);
     }
 
     private static BenchResult.Baseline copy(PrintStream out, io.tributary.stack.StackEndpoints endpoints,

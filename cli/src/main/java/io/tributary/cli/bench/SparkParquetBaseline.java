@@ -27,13 +27,17 @@ final class SparkParquetBaseline {
 
     /**
      * @param jobConfig the pipeline's Spark job properties (S3 endpoint and keys)
-     * @param rawBytes  raw line bytes per topic, so each rate is in the same units as the stages
+     * @param rawBytes        raw line bytes per topic, so each rate is in the same units as the stages
+     * @param totalRecords    records per topic in all of the run: a sample's raw bytes are its share of them
+     * @param maxLandedBytes  the landed objects read per topic stop after this many bytes (a sample)
      * @return one baseline per topic, in the order given
      */
     static List<BenchResult.Baseline> run(PipelineStack stack, Path jobConfig, Map<String, Long> rawBytes,
-                                          Path workDir) throws InterruptedException {
+                                          Map<String, Long> totalRecords, long maxLandedBytes, Path workDir)
+            throws InterruptedException {
         Path result = workDir.resolve("spark-baseline.properties");
-        List<String> args = new ArrayList<>(List.of("--config", jobConfig.toString(), "--result", result.toString()));
+        List<String> args = new ArrayList<>(List.of("--config", jobConfig.toString(), "--result", result.toString(),
+                "--max-landed-bytes", Long.toString(maxLandedBytes)));
         rawBytes.keySet().forEach(topic -> {
             args.add("--topic");
             args.add(topic);
@@ -56,11 +60,12 @@ final class SparkParquetBaseline {
                     + props.getProperty("error", "no error recorded") + "); log " + process.logFile() + "\n"
                     + process.logTail(20));
         }
-        return parse(props, rawBytes);
+        return parse(props, rawBytes, totalRecords);
     }
 
     /** One baseline per topic from the main class's result properties. */
-    static List<BenchResult.Baseline> parse(Properties props, Map<String, Long> rawBytes) {
+    static List<BenchResult.Baseline> parse(Properties props, Map<String, Long> rawBytes,
+                                            Map<String, Long> totalRecords) {
         List<BenchResult.Baseline> baselines = new ArrayList<>();
         new LinkedHashMap<>(rawBytes).forEach((topic, bytes) -> {
             String seconds = props.getProperty(topic + ".seconds");
@@ -70,9 +75,11 @@ final class SparkParquetBaseline {
             double s = Math.max(1e-9, Double.parseDouble(seconds));
             long records = Long.parseLong(props.getProperty(topic + ".records", "0"));
             long landed = Long.parseLong(props.getProperty(topic + ".landed_bytes", "0"));
+            long all = totalRecords.getOrDefault(topic, records);
+            long sampleBytes = all <= 0 || records >= all ? bytes : BenchBaselines.sampleBytes(bytes, records, all);
             baselines.add(new BenchResult.Baseline(name(topic), String.format(
                     "Spark read JSON (explicit schema) -> write parquet, %.1f MB gz landed", landed / 1e6),
-                    records, bytes, s, bytes / 1e6 / s, records / s));
+                    records, sampleBytes, s, sampleBytes / 1e6 / s, records / s));
         });
         return baselines;
     }

@@ -35,7 +35,8 @@ import java.util.Properties;
  * reads them) and writes it unchanged as parquet to {@code bench/baseline-parquet/<topic>/}; the write (which lists,
  * reads, parses, encodes and uploads) is timed. No pairing, sessions, staging or warehouse.
  *
- * <p>{@code RawJsonToParquet [--config FILE] [--set k=v]... --topic vehicle.events --topic web.requests --result FILE}
+ * <p>{@code RawJsonToParquet [--config FILE] [--set k=v]... --topic vehicle.events --topic web.requests
+ * [--max-landed-bytes N] --result FILE}
  * writes {@code <topic>.seconds}, {@code <topic>.records}, {@code <topic>.landed_bytes} per topic to FILE. Exit code
  * 0 when every topic was converted, 1 otherwise, 2 on bad arguments.
  */
@@ -52,9 +53,11 @@ public final class RawJsonToParquet {
         List<String> jobArgs = new ArrayList<>();
         List<String> topics = new ArrayList<>();
         java.nio.file.Path result = null;
+        long maxLandedBytes = Long.MAX_VALUE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--topic" -> topics.add(value(args, ++i));
+                case "--max-landed-bytes" -> maxLandedBytes = Long.parseLong(value(args, ++i));
                 case "--result" -> result = java.nio.file.Path.of(value(args, ++i));
                 default -> jobArgs.add(args[i]);
             }
@@ -75,7 +78,7 @@ public final class RawJsonToParquet {
                 warmUp(spark, lake, topic);
             }
             for (String topic : topics) {
-                convert(spark, lake, topic, out);
+                convert(spark, lake, topic, maxLandedBytes, out);
             }
         } catch (Exception e) {
             LOG.error("the raw JSON -> parquet baseline failed", e);
@@ -112,15 +115,31 @@ public final class RawJsonToParquet {
         return topic.equals(Topics.VEHICLE_EVENTS) ? lake.vehicleEventsLanding() : lake.webRequestsLanding();
     }
 
-    private static void convert(SparkSession spark, LakePaths lake, String topic, Properties out) throws IOException {
+    /** Converts the topic's landed objects, in name order until {@code maxLandedBytes} (a sample of a large run). */
+    private static void convert(SparkSession spark, LakePaths lake, String topic, long maxLandedBytes, Properties out)
+            throws IOException {
         String input = landing(lake, topic);
         String output = lake.root() + "/bench/baseline-parquet/" + topic + "/";
-        long landedBytes = landedBytes(spark, input);
+        List<LocatedFileStatus> files = landedFiles(spark, input);
+        var sample = new ArrayList<String>();
+        long landedBytes = 0;
+        for (LocatedFileStatus file : files) {
+            if (landedBytes >= maxLandedBytes) {
+                break;
+            }
+            sample.add(file.getPath().toString());
+            landedBytes += file.getLen();
+        }
+        if (sample.isEmpty()) {
+            throw new IllegalStateException("nothing landed under " + input);
+        }
         long t0 = System.nanoTime();
-        spark.read().schema(schema(CONTRACTS.get(topic))).json(input).write().mode(SaveMode.Overwrite).parquet(output);
+        spark.read().schema(schema(CONTRACTS.get(topic))).option("basePath", input)
+                .json(sample.toArray(String[]::new)).write().mode(SaveMode.Overwrite).parquet(output);
         double seconds = (System.nanoTime() - t0) / 1e9;
         long records = spark.read().parquet(output).count();
-        LOG.info("{}: {} records, {} landed bytes, JSON -> parquet in {} s", topic, records, landedBytes, seconds);
+        LOG.info("{}: {} records from {} of {} landed objects ({} bytes), JSON -> parquet in {} s", topic, records,
+                sample.size(), files.size(), landedBytes, seconds);
         out.setProperty(topic + ".seconds", Double.toString(seconds));
         out.setProperty(topic + ".records", Long.toString(records));
         out.setProperty(topic + ".landed_bytes", Long.toString(landedBytes));
@@ -135,14 +154,19 @@ public final class RawJsonToParquet {
                 .add("dt", DataTypes.StringType, true);
     }
 
-    private static long landedBytes(SparkSession spark, String dir) throws IOException {
+    /** Landed objects (not S3A directory markers) in name order. */
+    private static List<LocatedFileStatus> landedFiles(SparkSession spark, String dir) throws IOException {
         FileSystem fs = FileSystem.get(URI.create(dir), spark.sparkContext().hadoopConfiguration());
-        long bytes = 0;
-        RemoteIterator<LocatedFileStatus> files = fs.listFiles(new Path(dir), true);
-        while (files.hasNext()) {
-            bytes += files.next().getLen();
+        var files = new ArrayList<LocatedFileStatus>();
+        RemoteIterator<LocatedFileStatus> listing = fs.listFiles(new Path(dir), true);
+        while (listing.hasNext()) {
+            LocatedFileStatus file = listing.next();
+            if (file.getPath().getName().endsWith(".jsonl.gz")) {
+                files.add(file);
+            }
         }
-        return bytes;
+        files.sort(java.util.Comparator.comparing(f -> f.getPath().toString()));
+        return files;
     }
 
     private static String value(String[] args, int i) {
