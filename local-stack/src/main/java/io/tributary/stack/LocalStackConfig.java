@@ -66,7 +66,7 @@ public final class LocalStackConfig extends AbstractConfig {
         .define(S3_HEAP, Type.STRING, "256m", Validators.HEAP_SIZE, Importance.LOW, "s3proxy." + HEAP_DOC)
         .define(POSTGRES_HEAP, Type.STRING, "64m", Validators.HEAP_SIZE, Importance.LOW,
             "The small JVM that supervises PostgreSQL (the database itself is a native process)." + HEAP_DOC)
-        .define(SPARK_HEAP, Type.STRING, "2g", Validators.HEAP_SIZE, Importance.LOW, "Spark jobs (driver)." + HEAP_DOC)
+        .define(SPARK_HEAP, Type.STRING, "3g", Validators.HEAP_SIZE, Importance.LOW, "Spark jobs (driver)." + HEAP_DOC)
         .define(STARTUP_TIMEOUT_MS, Type.LONG, 180_000L, ConfigDef.Range.atLeast(1_000), Importance.LOW,
             "How long each server may take to become ready.")
         .define(CHILD_JVM_OPTIONS, Type.LIST, List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), Importance.LOW,

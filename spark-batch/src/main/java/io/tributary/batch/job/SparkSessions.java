@@ -18,6 +18,13 @@ public final class SparkSessions {
         if (System.getProperty("spark.sql.shuffle.partitions") == null) {
             builder.config("spark.sql.shuffle.partitions", config.shufflePartitions());
         }
+        if (System.getProperty("spark.sql.streaming.stateStore.providerClass") == null) {
+            // pairing keeps an hour of pending events per group and sessions their request ids: in RocksDB (off the
+            // heap, on local disk) rather than in the default provider's on-heap maps, of which Spark keeps two
+            // versions per partition, so state size does not compete with batches for the driver's heap
+            builder.config("spark.sql.streaming.stateStore.providerClass",
+                    "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider");
+        }
         if (System.getProperty("spark.ui.enabled") == null && config.sparkMaster().startsWith("local")) {
             builder.config("spark.ui.enabled", false);
         }
