@@ -184,7 +184,7 @@ class PipelineEndToEndIT {
         assertThat(landed).as("every generated line landed once, duplicates dropped")
                 .hasSize((int) run.faults().expectedEvents()).doesNotHaveDuplicates();
 
-        // lines far older than the watermark (max event time - 1 h of allowed lateness) are quarantined as late,
+        // lines far older than the watermark (max event time - the allowed lateness) are quarantined as late,
         // never paired and never dropped
         String old = start.minus(Duration.ofHours(6)).getEpochSecond() + ".000001";
         publish(List.of(new Line("V001", "V001," + old + ",lidar_fusion,start"),

@@ -75,10 +75,13 @@ public final class BatchConfig extends AbstractConfig {
                     "Top directory of the landing zone (the sink's topics.dir).")
             .define(PAIRING_MAX_CALL_DURATION, Type.STRING, "1h", DurationSpec.VALIDATOR, Importance.MEDIUM,
                     "A START still open when the watermark passes start + this is quarantined as unmatched_start.")
-            .define(PAIRING_ALLOWED_LATENESS, Type.STRING, "1h", DurationSpec.VALIDATOR, Importance.MEDIUM,
+            .define(PAIRING_ALLOWED_LATENESS, Type.STRING, "2m", DurationSpec.VALIDATOR, Importance.MEDIUM,
                     "Watermark delay: events older than (max event time seen - this) are quarantined as late; "
                             + "until then calls are loaded provisionally and re-paired when an out-of-order event "
-                            + "changes them.")
+                            + "changes them. Every group keeps the events of this span in its state and re-pairs "
+                            + "them each micro-batch, so state and work grow with event rate x lateness: a long "
+                            + "lateness suits sparse or slow streams (and tributary backfill repairs days that got "
+                            + "late events).")
             .define(LANDING_DATES_FROM, Type.STRING, "", LandingDates.VALIDATOR, Importance.LOW,
                     "Backfill: first landed dt= day to read (inclusive); empty with landing.dates.to = every day.")
             .define(LANDING_DATES_TO, Type.STRING, "", LandingDates.VALIDATOR, Importance.LOW,
