@@ -159,9 +159,9 @@ public final class LocalPipeline implements AutoCloseable {
         Properties job = new Properties();
         job.put("spark.master", "local[2]");
         job.put("spark.trigger", options.trigger().toSeconds() + "s");
-        // the local sink cuts files of up to 20,000 events: 10 files bound a micro-batch to ~200k events per query,
+        // the local sink cuts files of up to 20,000 events: 20 files bound a micro-batch to ~400k events per query,
         // which the local Spark JVM (both queries, cached batches, rows collected for COPY) holds while catching up
-        job.put("spark.max.files.per.trigger", "10");
+        job.put("spark.max.files.per.trigger", "20");
         job.put("spark.checkpoint.location", options.checkpointDir().toUri().toString());
         job.put("s3.bucket", endpoints.bucket());
         job.put("s3.endpoint", endpoints.s3Endpoint());

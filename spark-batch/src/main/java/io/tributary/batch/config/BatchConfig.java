@@ -75,7 +75,7 @@ public final class BatchConfig extends AbstractConfig {
                     "Top directory of the landing zone (the sink's topics.dir).")
             .define(PAIRING_MAX_CALL_DURATION, Type.STRING, "1h", DurationSpec.VALIDATOR, Importance.MEDIUM,
                     "A START still open when the watermark passes start + this is quarantined as unmatched_start.")
-            .define(PAIRING_ALLOWED_LATENESS, Type.STRING, "2m", DurationSpec.VALIDATOR, Importance.MEDIUM,
+            .define(PAIRING_ALLOWED_LATENESS, Type.STRING, "10m", DurationSpec.VALIDATOR, Importance.MEDIUM,
                     "Watermark delay: events older than (max event time seen - this) are quarantined as late; "
                             + "until then calls are loaded provisionally and re-paired when an out-of-order event "
                             + "changes them. Every group keeps the events of this span in its state and re-pairs "

@@ -47,7 +47,7 @@ class BatchConfigTest {
         assertThat(config.s3Scheme()).isEqualTo("s3a");
         assertThat(config.landingTopicsDir()).isEqualTo("landing");
         assertThat(config.maxCallDuration()).isEqualTo(Duration.ofHours(1));
-        assertThat(config.allowedLateness()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.allowedLateness()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.s3Keys()).isEmpty();
     }
 
