@@ -147,7 +147,8 @@ final class MixedRun {
 
     private static LogPublisher publisher(String bootstrap, String clientId) {
         return new LogPublisher(LogPublisherConfig.of(Map.of(LogPublisherConfig.BOOTSTRAP_SERVERS, bootstrap,
-                LogPublisherConfig.CLIENT_ID, clientId)));
+                LogPublisherConfig.CLIENT_ID, clientId, LogPublisherConfig.PRODUCER_PREFIX + "partitioner.class",
+                BalancedVehiclePartitioner.class.getName())));
     }
 
     private static <T> Timed<T> await(CompletableFuture<Timed<T>> future, String part) throws InterruptedException {
