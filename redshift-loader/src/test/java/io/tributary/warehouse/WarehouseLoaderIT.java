@@ -187,10 +187,11 @@ class WarehouseLoaderIT {
             another.migrate();
         }
 
-        assertThat(warehouse.countRows("schema_migrations")).isEqualTo(2);
+        assertThat(warehouse.countRows("schema_migrations")).isEqualTo(3);
         assertThat(warehouse.countRows("log_functions_analysis")).isEqualTo(1);
         assertThat(query("SELECT version, description FROM " + schema + "_meta.schema_migrations ORDER BY version",
-                rs -> rs.getInt(1) + ":" + rs.getString(2))).containsExactly("1:init", "2:web_dims_dq_views");
+                rs -> rs.getInt(1) + ":" + rs.getString(2))).containsExactly("1:init", "2:web_dims_dq_views",
+                "3:quarantine_event_id_index");
     }
 
     @Test

@@ -15,7 +15,7 @@ final class BenchOptions {
         if (c.partitions < 1) {
             problems.add("--partitions must be >= 1, got " + c.partitions);
         }
-        if (c.vehicles < 1) {
+        if (c.vehicles != null && c.vehicles < 1) {
             problems.add("--vehicles must be >= 1, got " + c.vehicles);
         }
         if (c.trigger != null && (c.trigger.isZero() || c.trigger.isNegative())) {
