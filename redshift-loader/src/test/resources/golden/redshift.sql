@@ -187,6 +187,8 @@ UNION ALL
 SELECT 'web_sessions', MAX(last_event_time), MAX(loaded_at),
        DATEDIFF(second, MAX(last_event_time), GETDATE())
 FROM tributary.web_sessions;
+-- migration 3 quarantine_event_id_index
+ALTER TABLE tributary_meta.quarantine ALTER COMPOUND SORTKEY (event_id);
 -- staging and COPY
 CREATE TEMP TABLE tributary_stage_log_functions_analysis (call_id VARCHAR(128), vehicle_id VARCHAR(256), function_name VARCHAR(256), start_time TIMESTAMP, end_time TIMESTAMP, duration DECIMAL(18,6), call_depth INTEGER, event_date DATE) DISTKEY(call_id);
 COPY tributary_stage_log_functions_analysis FROM 's3://lake/staging/log_functions_analysis/batch=q-7/manifest.json' IAM_ROLE 'arn:aws:iam::123456789012:role/copy' FORMAT AS PARQUET MANIFEST;
