@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,11 @@ class OrphanIT {
 
     @Test
     void childJvmExitsWhenItsParentIsKilled() throws Exception {
-        long[] pids = startParentAndKillIt("sleeper", 0);
+        Path log = dir.resolve("logs/sleeper.log");
+        // kill the parent only once the child is up: killed earlier, the child rightly exits at start-up ("parent
+        // process … is already gone") and never reaches the watch this test is about
+        long[] pids = startParentAndKillIt("sleeper", 0,
+            () -> Files.exists(log) && Files.readString(log).contains("sleeping child up"));
         await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(pids[0]).isEmpty()
             || !ProcessHandle.of(pids[0]).get().isAlive());
         assertThat(Files.readString(dir.resolve("logs/sleeper.log")))
@@ -34,13 +39,13 @@ class OrphanIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        long[] pids = startParentAndKillIt("postgres", port);
+        long[] pids = startParentAndKillIt("postgres", port, () -> true);
         assertThat(pids[1]).isPositive();
         await().atMost(Duration.ofSeconds(40)).until(() -> !alive(pids[0]) && !alive(pids[1]));
         assertThat(Files.exists(dir.resolve("postgres/postmaster.pid"))).isFalse();
     }
 
-    private long[] startParentAndKillIt(String mode, int port) throws Exception {
+    private long[] startParentAndKillIt(String mode, int port, Callable<Boolean> readyToKill) throws Exception {
         Path pidFile = dir.resolve("pids.txt");
         ChildLauncher launcher = new ChildLauncher(dir.resolve("parent-conf"), p -> { });
         ManagedProcess parent = launcher.launch(new ChildSpec("parent", ParentMain.class.getName(),
@@ -53,6 +58,7 @@ class OrphanIT {
             String[] parts = Files.readString(pidFile).trim().split(" ");
             long[] pids = {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
             assertThat(alive(pids[0])).isTrue();
+            await().atMost(Duration.ofSeconds(60)).until(readyToKill);
             parent.kill();
             return pids;
         } finally {
