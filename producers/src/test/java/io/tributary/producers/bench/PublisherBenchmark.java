@@ -1,7 +1,7 @@
 package io.tributary.producers.bench;
 
+import io.tributary.producers.BenchBroker;
 import io.tributary.producers.ChildKafka;
-import io.tributary.producers.EmbeddedKafka;
 import io.tributary.producers.publish.LogPublisher;
 import io.tributary.producers.publish.LogPublisherConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -57,21 +57,11 @@ public final class PublisherBenchmark {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         List<String> variants = List.of(System.getProperty("bench.variants",
                 "perf-test,publisher-callback,publisher-future").split(","));
-        boolean embedded = System.getProperty("bench.broker", "child").equals("embedded");
-        AutoCloseable broker;
-        String bootstrap;
-        long brokerPid;
-        if (embedded) {
-            var kafka = EmbeddedKafka.start();
-            broker = kafka;
-            bootstrap = kafka.bootstrapServers();
-            brokerPid = -1;
-        } else {
-            var kafka = ChildKafka.start("1g");
-            broker = kafka;
-            bootstrap = kafka.bootstrapServers();
-            brokerPid = kafka.pid();
-        }
+        var broker = BenchBroker.start();
+        boolean embedded = broker.embedded();
+        String bootstrap = broker.bootstrapServers();
+        // embedded, the broker's CPU is this JVM's: not reported apart
+        long brokerPid = embedded ? -1 : broker.pid();
         try (broker) {
             var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap));
             var settings = new LinkedHashMap<String, Object>();

@@ -1,8 +1,7 @@
 package io.tributary.streams.bench;
 
 import io.tributary.events.Topics;
-import io.tributary.producers.ChildKafka;
-import io.tributary.producers.EmbeddedKafka;
+import io.tributary.producers.BenchBroker;
 import io.tributary.producers.bench.ProcessCpu;
 import io.tributary.producers.fleet.FleetRun;
 import io.tributary.producers.fleet.FleetSimulator;
@@ -68,21 +67,9 @@ public final class VehicleTopologyBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         List<String> common = List.of(args).subList(Math.min(2, args.length), args.length);
         List<Variant> variants = variants(common);
-        boolean embedded = System.getProperty("bench.broker", "child").equals("embedded");
-        AutoCloseable broker;
-        String bootstrap;
-        long brokerPid;
-        if (embedded) {
-            var kafka = EmbeddedKafka.start();
-            broker = kafka;
-            bootstrap = kafka.bootstrapServers();
-            brokerPid = ProcessHandle.current().pid();
-        } else {
-            var kafka = ChildKafka.start("1g");
-            broker = kafka;
-            bootstrap = kafka.bootstrapServers();
-            brokerPid = kafka.pid();
-        }
+        var broker = BenchBroker.start();
+        String bootstrap = broker.bootstrapServers();
+        long brokerPid = broker.pid();
         try (broker; var admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             StreamsApp.createTopics(admin, 4);
             try (var publisher = new LogPublisher(LogPublisherConfig.of(Map.of(LogPublisherConfig.BOOTSTRAP_SERVERS,
@@ -99,7 +86,7 @@ public final class VehicleTopologyBenchmark {
                 }
             }
             System.out.println("\nvehicle topology, 1 stream thread, exactly_once_v2, -Xmx512m, " + lines
-                    + " fleet lines, broker " + (embedded ? "in the loading JVM" : "in a child JVM") + ":");
+                    + " fleet lines, broker " + (broker.embedded() ? "in the loading JVM" : "in a child JVM") + ":");
             runs.forEach(run -> System.out.println("  " + run));
         }
     }
