@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -92,8 +91,7 @@ class S3SinkTaskIT {
     }
 
     private List<String> keys() {
-        return s3.client().listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().map(S3Object::key)
-                .sorted().toList();
+        return s3.keys(bucket);
     }
 
     private List<String> lines(String key) {

@@ -1,5 +1,7 @@
 package io.tributary.monitor.landing;
 
+import io.tributary.events.LandingLayout;
+
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -53,14 +55,15 @@ public final class LandingBacklogReader {
     }
 
     /**
-     * Whether Spark's file source would read this object: not a directory marker (S3A writes "dir/" objects) and no
-     * path segment hidden by Hadoop's rule (starting with '_' or '.', e.g. the sink's {@code _staging/} uploads).
-     * Counting the others would report a backlog that never drains.
+     * Whether Spark's file source would read this object: a {@code .jsonl.gz} landing file (its path filter; not a
+     * directory marker, nor the {@code key-<uuid>} name s3proxy lists while a write is in flight) with no path segment
+     * hidden by Hadoop's rule (starting with '_' or '.', e.g. the sink's {@code _staging/} uploads). Counting the
+     * others would report a backlog that never drains.
      *
      * @param relativeKey the key below the landing prefix
      */
     static boolean isDataObject(String relativeKey) {
-        if (relativeKey.isEmpty() || relativeKey.endsWith("/")) {
+        if (!relativeKey.endsWith("." + LandingLayout.JSONL_GZ)) {
             return false;
         }
         for (String segment : relativeKey.split("/")) {

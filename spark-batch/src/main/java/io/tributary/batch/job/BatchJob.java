@@ -13,6 +13,7 @@ import io.tributary.batch.web.WebLanding;
 import io.tributary.batch.web.WebOutput;
 import io.tributary.batch.web.WebSink;
 import io.tributary.batch.web.WebTables;
+import io.tributary.events.LandingLayout;
 import io.tributary.warehouse.Warehouse;
 import io.tributary.warehouse.WarehouseConfig;
 import org.apache.hadoop.fs.Path;
@@ -43,6 +44,9 @@ import java.util.concurrent.TimeoutException;
  */
 public final class BatchJob {
     private static final Logger LOG = LoggerFactory.getLogger(BatchJob.class);
+    /** Only finished landing files: s3proxy (the local stack's S3) lists an object being written as
+     *  {@code key-<uuid>} until its write ends, and the file source would otherwise read that half-written copy. */
+    static final String LANDING_FILES = "*." + LandingLayout.JSONL_GZ;
     public static final String QUERY_NAME = "tributary-vehicle-calls";
     public static final String WEB_QUERY_NAME = "tributary-web-sessions";
 
@@ -152,6 +156,7 @@ public final class BatchJob {
                 .option("mode", "PERMISSIVE")
                 .option("columnNameOfCorruptRecord", WebLanding.CORRUPT_RECORD)
                 .option("maxFilesPerTrigger", config.maxFilesPerTrigger())
+                .option("pathGlobFilter", LANDING_FILES)
                 .options(dateOptions(paths.webRequestsLanding()))
                 .json(source(paths.webRequestsLanding()))
                 .withColumn(WebLanding.EVENT_TIMESTAMP, WebLanding.EVENT_TIME)
@@ -170,6 +175,7 @@ public final class BatchJob {
                 .option("mode", "PERMISSIVE")
                 .option("columnNameOfCorruptRecord", LandingEvents.CORRUPT_RECORD)
                 .option("maxFilesPerTrigger", config.maxFilesPerTrigger())
+                .option("pathGlobFilter", LANDING_FILES)
                 .options(dateOptions(paths.vehicleEventsLanding()))
                 .json(source(paths.vehicleEventsLanding()))
                 .withColumn(LandingEvents.EVENT_TIMESTAMP, LandingEvents.EVENT_TIME);

@@ -69,9 +69,10 @@ class BatchJobIT {
                 event("v1-s1", "V1", "lidar_fusion", START, "2020-01-01T08:00:00.123456Z"),
                 event("v1-orphan", "V1", "planner", END, "2020-01-01T08:00:00.500000Z"),
                 "this line is not json"));
-        LandingFiles.write(lake, DAY, 6, List.of(
+        Path landed = LandingFiles.write(lake, DAY, 6, List.of(
                 event("v2-s1", "V2", "lidar_fusion", START, "2020-01-01T08:10:00.000000Z"),
                 event("v2-e1", "V2", "lidar_fusion", END, "2020-01-01T08:10:00.250000Z")));
+        LandingFiles.writeInFlightCopy(landed);
 
         List<BatchOutcome> first = new BatchJob(config, spark).run();
 

@@ -44,6 +44,17 @@ final class LandingFiles {
         return file;
     }
 
+    /** What s3proxy lists while it still writes {@code file}: a sibling {@code <name>-<uuid>} with the same bytes. */
+    static Path writeInFlightCopy(Path landed) {
+        Path copy = landed.resolveSibling(landed.getFileName() + "-" + java.util.UUID.randomUUID());
+        try {
+            Files.copy(landed, copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return copy;
+    }
+
     static String request(String id, String clientIp, String path, int status, String time) {
         Instant at = Instant.parse(time);
         return new String(io.tributary.events.WebRequestJson.encode(new io.tributary.events.WebRequest(id,

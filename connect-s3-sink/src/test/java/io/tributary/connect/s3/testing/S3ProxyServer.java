@@ -17,12 +17,15 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /** A real S3-API server (s3proxy, in-memory backend) in the test JVM, with a client for assertions. */
 public final class S3ProxyServer implements AutoCloseable {
     public static final String ACCESS_KEY = "tributary-test";
     public static final String SECRET_KEY = "tributary-test-secret";
     public static final String REGION = "us-east-1";
+    private static final Pattern IN_FLIGHT =
+            Pattern.compile("-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
     private final S3Proxy proxy;
     private final URI endpoint;
@@ -62,10 +65,14 @@ public final class S3ProxyServer implements AutoCloseable {
         return client;
     }
 
-    /** Keys of a bucket, sorted. */
+    /**
+     * Keys of a bucket, sorted, without objects still being written: s3proxy lists a put in flight as
+     * {@code <key>-<uuid>} (its temporary file) until it renames it to the key, and a read of that name a moment later
+     * finds nothing. S3 itself never shows an object before its write completes.
+     */
     public List<String> keys(String bucket) {
-        return client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().map(S3Object::key).sorted()
-                .toList();
+        return client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().map(S3Object::key)
+                .filter(key -> !IN_FLIGHT.matcher(key).find()).sorted().toList();
     }
 
     /** Lines of a gzip JSON-lines object. */
