@@ -14,6 +14,7 @@ import io.tributary.producers.fleet.FleetTruth;
 import io.tributary.producers.fleet.FunctionCatalogue;
 import io.tributary.producers.publish.LogPublisher;
 import io.tributary.producers.publish.LogPublisherConfig;
+import io.tributary.producers.web.WebTruth;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.LocalStackConfig;
 import picocli.CommandLine.Command;
@@ -27,13 +28,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 
 /** {@code tributary demo}: the whole pipeline on the local stack, fed by the fleet simulator. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start the local stack, run every stage, publish simulated vehicle logs, and wait until every call is in the warehouse.",
+        description = {"Start the local stack, run every stage, publish simulated vehicle logs and hotel-site access logs, and wait until every call and request is in the warehouse.",
                 "Prints progress while it runs and a summary at the end; keeps the stack up for queries until Ctrl-C (or exits with --exit).",
-                "Exit code: 0 when the warehouse holds exactly the emitted calls, 1 when it does not, 2 on bad options or a stage that failed."})
+                "Exit code: 0 when the warehouse holds exactly the emitted calls and requests, 1 when it does not, 2 on bad options or a stage that failed."})
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -42,6 +45,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--events", description = "Vehicle log lines to publish (whole calls only) (default: ${DEFAULT-VALUE}).",
             defaultValue = "60000")
     long events;
+
+    @Option(names = "--web-lines", description = "Access-log lines of the three hotel sites to publish alongside, paced to finish with the vehicle logs; 0 = none (default: ${DEFAULT-VALUE}).",
+            defaultValue = "20000")
+    long webLines;
 
     @Option(names = "--rate", description = "Lines per second; 0 = as fast as Kafka takes them (default: ${DEFAULT-VALUE}, about a minute of logs).",
             defaultValue = "1000")
@@ -117,9 +124,9 @@ final class DemoCommand implements Callable<Integer> {
 
         long pipelineStart = System.nanoTime();
         var memory = new PeakMemory();
-        FleetTruth truth = publishAndWatch(out, new DemoProgress(stack, pipeline, memory), pipeline,
+        Published published = publishAndWatch(out, new DemoProgress(stack, pipeline, memory), pipeline,
                 stack.endpoints().kafkaBootstrap());
-        DemoSummary summary = DemoSummary.collect(pipeline, truth, stack.endpoints(),
+        DemoSummary summary = DemoSummary.collect(pipeline, published.fleet(), published.web(), stack.endpoints(),
                 Duration.ofNanos(System.nanoTime() - pipelineStart), stackSeconds, readySeconds, memory.peakMib());
         summary.print(out);
         UpCommand.printEndpoints(out, stack.endpoints(), stack.dataDir());
@@ -139,6 +146,9 @@ final class DemoCommand implements Callable<Integer> {
         if (events < 2) {
             throw new UserFacingException("--events must be at least 2 (one call), got " + events);
         }
+        if (webLines < 0) {
+            throw new UserFacingException("--web-lines must be >= 0 (0 = no web logs), got " + webLines);
+        }
         if (rate < 0) {
             throw new UserFacingException("--rate must be >= 0 lines per second (0 = unthrottled), got " + rate);
         }
@@ -150,12 +160,18 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private FleetTruth publishAndWatch(PrintStream out, DemoProgress progress, LocalPipeline pipeline,
-                                       String bootstrap) throws InterruptedException {
+    /** What the simulators emitted; {@code web} is null when no web lines were asked for. */
+    private record Published(FleetTruth fleet, WebTruth web) {
+    }
+
+    private Published publishAndWatch(PrintStream out, DemoProgress progress, LocalPipeline pipeline,
+                                      String bootstrap) throws InterruptedException {
         var spec = new FleetSpec(seed, vehicles, events, Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 FunctionCatalogue.standard(), false);
         out.printf("Publishing %,d vehicle log lines from %d vehicles to %s%s ...%n", events, vehicles,
                 Topics.VEHICLE_LOGS_RAW, rate > 0 ? String.format(" at %,.0f lines/s", rate) : "");
+        CompletableFuture<WebTruth> web = webLines == 0 ? CompletableFuture.completedFuture(null)
+                : publishWeb(out, progress, bootstrap);
         long deadline = System.nanoTime() + timeout.toNanos();
         try (var ticker = new ProgressTicker(out, Duration.ofSeconds(3), progress)) {
             FleetTruth truth;
@@ -165,9 +181,15 @@ final class DemoCommand implements Callable<Integer> {
                         p -> progress.produced.set(p.acknowledged()));
             }
             progress.expectedCalls.set(truth.completeCalls());
-            out.printf("Published %,d lines (%,d complete calls). Waiting until every call is in the warehouse ...%n",
-                    truth.events(), truth.completeCalls());
-            while (pipeline.callsLoaded() < truth.completeCalls()) {
+            WebTruth webTruth = awaitWeb(web);
+            long requests = webTruth == null ? 0 : webTruth.lines();
+            progress.expectedRequests.set(requests);
+            out.printf("Published %,d vehicle lines (%,d complete calls)%s. Waiting until every %s is in the warehouse ...%n",
+                    truth.events(), truth.completeCalls(),
+                    webTruth == null ? "" : String.format(" and %,d access-log lines", requests),
+                    webTruth == null ? "call" : "call and request");
+            while (pipeline.callsLoaded() < truth.completeCalls() || pipeline.webRequestsLoaded() < requests
+                    || DemoWeb.Loaded.sessionRequests(pipeline.probe()) < requests) {
                 if (!pipeline.sparkJob().isAlive()) {
                     throw new UserFacingException("the Spark micro-batch stopped (exit code "
                             + pipeline.sparkJob().exitCode().orElse(-1) + "); its log: "
@@ -180,7 +202,27 @@ final class DemoCommand implements Callable<Integer> {
                 Thread.sleep(500); // polling a database from a CLI loop, not a test
             }
             progress.sampleMemory();
-            return truth;
+            return new Published(truth, webTruth);
+        }
+    }
+
+    /** Starts publishing the web lines on a thread of their own, paced to take as long as the vehicle lines. */
+    private CompletableFuture<WebTruth> publishWeb(PrintStream out, DemoProgress progress, String bootstrap) {
+        var spec = DemoWeb.spec(seed, webLines, Instant.now());
+        double webRate = rate > 0 ? rate * webLines / events : 0;
+        out.printf("Publishing %,d access-log lines of the hotel sites to %s%s ...%n", webLines, Topics.WEB_LOGS_RAW,
+                webRate > 0 ? String.format(" at %,.0f lines/s", webRate) : "");
+        return CompletableFuture.supplyAsync(() -> DemoWeb.publish(spec, bootstrap, webRate,
+                        p -> progress.webProduced.set(p.acknowledged())),
+                task -> new Thread(task, "tributary-demo-web").start());
+    }
+
+    private static WebTruth awaitWeb(CompletableFuture<WebTruth> web) throws InterruptedException {
+        try {
+            return web.get();
+        } catch (ExecutionException e) {
+            throw new UserFacingException("publishing the web lines failed: " + e.getCause().getMessage(),
+                    e.getCause());
         }
     }
 }

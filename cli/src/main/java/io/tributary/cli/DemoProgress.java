@@ -16,6 +16,8 @@ final class DemoProgress implements Supplier<String> {
     private final PeakMemory memory;
     final AtomicLong produced = new AtomicLong();
     final AtomicLong expectedCalls = new AtomicLong(-1);
+    final AtomicLong webProduced = new AtomicLong();
+    final AtomicLong expectedRequests = new AtomicLong(-1);
     private final Rate producedRate = new Rate();
     private final Rate landedRate = new Rate();
     private final Rate loadedRate = new Rate();
@@ -31,13 +33,19 @@ final class DemoProgress implements Supplier<String> {
         sampleMemory();
         PipelineCounts c = pipeline.counts();
         long expected = expectedCalls.get();
-        return String.format("  produced %,9d (%7s) | parsed %,9d, dlq %,d | landed %5.1f%% (%7s, lag %,d offsets)"
+        long requests = expectedRequests.get();
+        String line = String.format("  produced %,9d (%7s) | parsed %,9d, dlq %,d | landed %5.1f%% (%7s, lag %,d offsets)"
                         + " | loaded %,9d%s calls (%7s)",
                 produced.get(), Rate.human(producedRate.update(produced.get())),
                 c.parsed(), c.deadLettered(),
                 c.landedPercent(), Rate.human(landedRate.update(c.landedOffset())), c.landingLag(),
                 c.callsLoaded(), expected < 0 ? "" : String.format(" / %,d", expected),
                 Rate.human(loadedRate.update(c.callsLoaded())));
+        if (webProduced.get() == 0 && c.web().handled() == 0) {
+            return line;
+        }
+        return line + String.format(" | web: produced %,d, parsed %,d, loaded %,d%s requests", webProduced.get(),
+                c.web().parsed(), c.web().requestsLoaded(), requests < 0 ? "" : String.format(" / %,d", requests));
     }
 
     void sampleMemory() {

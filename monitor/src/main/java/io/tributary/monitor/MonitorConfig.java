@@ -35,7 +35,8 @@ public final class MonitorConfig extends AbstractConfig {
     public static final String WAREHOUSE_SCHEMA = "warehouse.schema";
 
     /** The pipeline's consumer groups: the Streams application and the S3 sink connector (Connect: connect-NAME). */
-    public static final List<String> PIPELINE_GROUPS = List.of("tributary-streams", "connect-s3-sink-vehicle-events");
+    public static final List<String> PIPELINE_GROUPS = List.of("tributary-streams", "connect-s3-sink-vehicle-events",
+            "connect-s3-sink-web-requests");
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(BOOTSTRAP, Type.STRING, "", Importance.HIGH, "Kafka bootstrap servers.")

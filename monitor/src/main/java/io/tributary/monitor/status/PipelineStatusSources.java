@@ -42,7 +42,8 @@ public final class PipelineStatusSources implements StatusSources {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineStatusSources.class);
     private static final Map<String, String> STAGE_NAMES = Map.of(
             "tributary-streams", "kafka streams (tributary-streams)",
-            "connect-s3-sink-vehicle-events", "s3 sink (connect-s3-sink-vehicle-events)");
+            "connect-s3-sink-vehicle-events", "s3 sink (connect-s3-sink-vehicle-events)",
+            "connect-s3-sink-web-requests", "s3 sink (connect-s3-sink-web-requests)");
 
     private final MonitorConfig config;
     private final Clock clock;

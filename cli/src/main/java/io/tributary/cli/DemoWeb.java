@@ -1,0 +1,68 @@
+package io.tributary.cli;
+
+import io.tributary.cli.pipeline.WarehouseProbe;
+import io.tributary.events.Topics;
+import io.tributary.producers.faults.FaultSpec;
+import io.tributary.producers.faults.SimRun;
+import io.tributary.producers.publish.LogPublisher;
+import io.tributary.producers.publish.LogPublisherConfig;
+import io.tributary.producers.web.WebRun;
+import io.tributary.producers.web.WebSimulator;
+import io.tributary.producers.web.WebSpec;
+import io.tributary.producers.web.WebTruth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** The demo's web part: the three hotel sites' access logs, published next to the fleet, and what they became. */
+final class DemoWeb {
+    /**
+     * The simulated traffic ends this long before the demo starts. Its sessions span hours of event time, and the
+     * stream processors reject event times more than 5 minutes ahead of their clock, so the whole span lies in the past.
+     */
+    static final Duration END_BEFORE_NOW = Duration.ofMinutes(1);
+
+    private DemoWeb() {
+    }
+
+    /** The warehouse side of the web path, read once every request is loaded. */
+    record Loaded(long requests, long sessions, long sessionRequests, long bookedSessions) {
+        static Loaded read(WarehouseProbe probe) {
+            String sessions = probe.names().webSessions();
+            return new Loaded(probe.queryLong("SELECT COUNT(*) FROM " + probe.names().webRequests()),
+                    probe.queryLong("SELECT COUNT(*) FROM " + sessions),
+                    sessionRequests(probe),
+                    probe.queryLong("SELECT COUNT(*) FROM " + sessions + " WHERE reached_booking"));
+        }
+
+        /** Every request belongs to exactly one session row: the sum of request_count equals the requests. */
+        static long sessionRequests(WarehouseProbe probe) {
+            return probe.queryLong("SELECT COALESCE(SUM(request_count), 0) FROM " + probe.names().webSessions());
+        }
+    }
+
+    /** {@code lines} access-log lines whose event times end {@link #END_BEFORE_NOW} before {@code now}. */
+    static WebSpec spec(long seed, long lines, Instant now) {
+        WebSpec spec = WebSpec.of(seed, lines);
+        long[] last = {Long.MIN_VALUE};
+        // a dry run (deterministic: same seed, same lines) finds the span of event times to place it before now
+        new WebSimulator(spec).generate(line -> last[0] = Math.max(last[0], line.epochMicros()));
+        long startMicros = ChronoUnit.MICROS.between(Instant.EPOCH, spec.start());
+        Duration span = Duration.of(Math.max(0, last[0] - startMicros), ChronoUnit.MICROS);
+        return spec.withStart(now.minus(END_BEFORE_NOW).minus(span).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** Publishes the spec's lines to the raw web topic through a publisher of its own (another service). */
+    static WebTruth publish(WebSpec spec, String bootstrap, double linesPerSecond,
+                            Consumer<SimRun.Progress> progress) {
+        try (var publisher = new LogPublisher(LogPublisherConfig.of(Map.of(
+                LogPublisherConfig.BOOTSTRAP_SERVERS, bootstrap,
+                LogPublisherConfig.CLIENT_ID, "tributary-demo-web")))) {
+            return WebRun.publish(new WebSimulator(spec), publisher, Topics.WEB_LOGS_RAW, linesPerSecond,
+                    FaultSpec.none(), progress).web();
+        }
+    }
+}
