@@ -50,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
             defaultValue = "20000")
     long webLines;
 
-    @Option(names = "--rate", description = "Lines per second; 0 = as fast as Kafka takes them (default: ${DEFAULT-VALUE}, about a minute of logs).",
+    @Option(names = "--rate", description = "Vehicle lines per second (web lines follow in proportion); 0 = as fast as Kafka takes them (default: ${DEFAULT-VALUE}, about a minute of logs).",
             defaultValue = "1000")
     double rate;
 
