@@ -64,7 +64,9 @@ class S3SinkWorkerIT {
         kafka.startup();
         kafka.waitForReadyBrokers();
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            // the records are timestamped 2020: time retention would delete them before the sink reads them
+            admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1).configs(Map.of("retention.ms", "-1"))))
+                    .all().get(30, TimeUnit.SECONDS);
         }
         s3 = S3ProxyServer.start();
         s3.client().createBucket(b -> b.bucket(BUCKET));

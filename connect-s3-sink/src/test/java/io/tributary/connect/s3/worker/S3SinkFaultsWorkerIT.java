@@ -207,7 +207,9 @@ class S3SinkFaultsWorkerIT {
 
     private static void setUp(String topic, int partitions, String bucket) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            // the records carry event times days to years old: time retention would delete them before the sink reads them
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
+                    .configs(Map.of("retention.ms", "-1")))).all().get(30, TimeUnit.SECONDS);
         }
         s3.client().createBucket(b -> b.bucket(bucket));
     }
@@ -233,13 +235,17 @@ class S3SinkFaultsWorkerIT {
     private static void produceFrom(String topic, int partitions, long from, int count,
                                     java.util.function.LongFunction<Instant> time) throws Exception {
         try (var producer = producer()) {
+            List<java.util.concurrent.Future<?>> sends = new ArrayList<>();
             for (long n = 0; n < count; n++) {
                 int partition = (int) (n % partitions);
                 long index = from + n / partitions;
-                producer.send(new ProducerRecord<>(topic, partition, time.apply(n).toEpochMilli(), null,
-                        value(partition, index)));
+                sends.add(producer.send(new ProducerRecord<>(topic, partition, time.apply(n).toEpochMilli(), null,
+                        value(partition, index))));
             }
             producer.flush();
+            for (var send : sends) {
+                send.get(); // a record the broker refused fails here, not as a sink that waits for it forever
+            }
         }
     }
 
