@@ -208,12 +208,11 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Starts publishing the web lines on a thread of their own, paced to take as long as the vehicle lines. */
     private CompletableFuture<WebTruth> publishWeb(PrintStream out, DemoProgress progress, String bootstrap) {
-        var spec = DemoWeb.spec(seed, webLines, Instant.now());
         double webRate = rate > 0 ? rate * webLines / events : 0;
         out.printf("Publishing %,d access-log lines of the hotel sites to %s%s ...%n", webLines, Topics.WEB_LOGS_RAW,
                 webRate > 0 ? String.format(" at %,.0f lines/s", webRate) : "");
-        return CompletableFuture.supplyAsync(() -> DemoWeb.publish(spec, bootstrap, webRate,
-                        p -> progress.webProduced.set(p.acknowledged())),
+        return CompletableFuture.supplyAsync(() -> DemoWeb.publish(seed, webLines, bootstrap, webRate,
+                        progress.webProduced),
                 task -> new Thread(task, "tributary-demo-web").start());
     }
 

@@ -1,9 +1,9 @@
 package io.tributary.cli;
 
+import io.tributary.cli.bench.MixedRun;
 import io.tributary.cli.pipeline.WarehouseProbe;
 import io.tributary.events.Topics;
 import io.tributary.producers.faults.FaultSpec;
-import io.tributary.producers.faults.SimRun;
 import io.tributary.producers.publish.LogPublisher;
 import io.tributary.producers.publish.LogPublisherConfig;
 import io.tributary.producers.web.WebRun;
@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The demo's web part: the three hotel sites' access logs, published next to the fleet, and what they became. */
 final class DemoWeb {
@@ -44,7 +44,7 @@ final class DemoWeb {
         }
     }
 
-    /** {@code lines} access-log lines whose event times end {@link #END_BEFORE_NOW} before {@code now}. */
+    /** {@code lines} access-log lines whose event times end {@link #END_BEFORE_NOW} before {@code now} (unpaced runs). */
     static WebSpec spec(long seed, long lines, Instant now) {
         WebSpec spec = WebSpec.of(seed, lines);
         long[] last = {Long.MIN_VALUE};
@@ -55,14 +55,22 @@ final class DemoWeb {
         return spec.withStart(now.minus(END_BEFORE_NOW).minus(span).truncatedTo(ChronoUnit.SECONDS));
     }
 
-    /** Publishes the spec's lines to the raw web topic through a publisher of its own (another service). */
-    static WebTruth publish(WebSpec spec, String bootstrap, double linesPerSecond,
-                            Consumer<SimRun.Progress> progress) {
+    /**
+     * Publishes {@code lines} access-log lines to the raw web topic through a publisher of its own (another service).
+     * Paced, each line is timed at its publish moment, as live traffic: the status page's web freshness and latency
+     * are then the pipeline's. Unpaced, the simulator's hours of traffic go out at once, ending before now.
+     *
+     * @param linesPerSecond 0 = as fast as Kafka takes them
+     */
+    static WebTruth publish(long seed, long lines, String bootstrap, double linesPerSecond, AtomicLong acked) {
         try (var publisher = new LogPublisher(LogPublisherConfig.of(Map.of(
                 LogPublisherConfig.BOOTSTRAP_SERVERS, bootstrap,
                 LogPublisherConfig.CLIENT_ID, "tributary-demo-web")))) {
-            return WebRun.publish(new WebSimulator(spec), publisher, Topics.WEB_LOGS_RAW, linesPerSecond,
-                    FaultSpec.none(), progress).web();
+            if (linesPerSecond > 0) {
+                return MixedRun.pacedWeb(WebSpec.of(seed, lines), publisher, linesPerSecond, acked);
+            }
+            return WebRun.publish(new WebSimulator(spec(seed, lines, Instant.now())), publisher, Topics.WEB_LOGS_RAW,
+                    0, FaultSpec.none(), p -> acked.set(p.acknowledged())).web();
         }
     }
 }

@@ -22,6 +22,7 @@ public final class MonitorConfig extends AbstractConfig {
     public static final String TIMEOUT_MS = "monitor.timeout.ms";
     public static final String CLUSTER_NAME = "monitor.cluster.name";
     public static final String CHECKPOINT = "monitor.spark.checkpoint.location";
+    public static final String WEB_CHECKPOINT = "monitor.spark.web.checkpoint.location";
     public static final String LANDING_MAX_AGE_MS = "monitor.landing.max.age.ms";
     public static final String S3_ENDPOINT = "s3.endpoint";
     public static final String S3_REGION = "s3.region";
@@ -54,6 +55,9 @@ public final class MonitorConfig extends AbstractConfig {
             .define(CHECKPOINT, Type.STRING, "", Importance.MEDIUM,
                     "Spark checkpoint of the micro-batch (local path, file: or s3a:// URI); its file-source log "
                             + "tells which landed objects were processed. Empty: backlog = every landed object.")
+            .define(WEB_CHECKPOINT, Type.STRING, "", Importance.LOW,
+                    "Spark checkpoint of the micro-batch's web query, whose file-source log covers the landed web "
+                            + "requests. Empty: <" + CHECKPOINT + ">-web, the micro-batch's own default.")
             .define(LANDING_MAX_AGE_MS, Type.LONG, 900_000L, ConfigDef.Range.atLeast(1000), Importance.MEDIUM,
                     "The landing stage is STOP when its oldest unprocessed object is older than this.")
             .define(S3_ENDPOINT, Type.STRING, "", Importance.MEDIUM, "S3 endpoint URL; empty = AWS.")
@@ -98,6 +102,22 @@ public final class MonitorConfig extends AbstractConfig {
 
     public String checkpoint() {
         return getString(CHECKPOINT);
+    }
+
+    /**
+     * Checkpoints whose file-source logs together list every processed landing object: the vehicle query's and the
+     * web query's (each query of the micro-batch has its own). Empty when no checkpoint is configured.
+     */
+    public List<String> checkpoints() {
+        String calls = checkpoint();
+        if (calls.isBlank()) {
+            return List.of();
+        }
+        String web = getString(WEB_CHECKPOINT);
+        if (web.isBlank()) {
+            web = (calls.endsWith("/") ? calls.substring(0, calls.length() - 1) : calls) + "-web";
+        }
+        return List.of(calls, web);
     }
 
     public Duration landingMaxAge() {

@@ -13,6 +13,7 @@ import io.tributary.producers.publish.LogPublisherConfig;
 import io.tributary.producers.web.WebMalformedLines;
 import io.tributary.producers.web.WebRun;
 import io.tributary.producers.web.WebSimulator;
+import io.tributary.producers.web.WebSpec;
 import io.tributary.producers.web.WebTruth;
 
 import java.util.Map;
@@ -27,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  * (two services, two producers), with the simulators' ground truth. Either as fast as Kafka takes them, or paced at
  * a fixed line rate per simulator with each line's event time rewritten to its publish time ({@link LineRetimer}).
  */
-final class MixedRun {
+public final class MixedRun {
     /** What was published; {@code *DoneNanos} is when that part's last line was acknowledged (0 when empty). */
     record Result(FleetTruth fleet, WebTruth web, long fleetDoneNanos, long webDoneNanos) {
         long doneNanos() {
@@ -78,7 +79,7 @@ final class MixedRun {
                 WebTruth truth = pace == null
                         ? WebRun.publish(new WebSimulator(workload.web()), publisher, Topics.WEB_LOGS_RAW, 0,
                                 FaultSpec.none(), p -> acked.web.set(p.acknowledged())).web()
-                        : pacedWeb(workload, publisher, pace.webLinesPerSecond(), acked.web);
+                        : pacedWeb(workload.web(), publisher, pace.webLinesPerSecond(), acked.web);
                 acked.web.set(truth.lines());
                 return new Timed<>(truth, System.nanoTime());
             }
@@ -102,12 +103,15 @@ final class MixedRun {
         return truth.get();
     }
 
-    private static WebTruth pacedWeb(Workload workload, LogPublisher publisher, double linesPerSecond,
-                                     AtomicLong acked) {
+    /**
+     * Publishes the web simulator's lines at a fixed rate, each line's time rewritten to the moment it is published:
+     * live traffic, whose event-to-queryable latency is the pipeline's.
+     */
+    public static WebTruth pacedWeb(WebSpec spec, LogPublisher publisher, double linesPerSecond, AtomicLong acked) {
         var truth = new AtomicReference<WebTruth>();
         var clock = new LineRetimer.MonotonicMicros();
         var pacer = new Pacer(linesPerSecond);
-        SimRun.publish(sink -> truth.set(new WebSimulator(workload.web()).generate(line -> {
+        SimRun.publish(sink -> truth.set(new WebSimulator(spec).generate(line -> {
                     pacer.awaitNext();
                     long now = clock.now();
                     sink.accept(new SimLine(line.key(), now, LineRetimer.web(line.line(), now)));

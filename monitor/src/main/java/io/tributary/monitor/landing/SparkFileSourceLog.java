@@ -14,33 +14,45 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The processed-files log of a Spark Structured Streaming file source: {@code <checkpoint>/sources/0/<batchId>}
+ * The processed-files logs of Spark Structured Streaming file sources: {@code <checkpoint>/sources/0/<batchId>}
  * (and {@code <batchId>.compact} every few batches), each a "v1" line then one JSON entry per file with its
  * {@code path}. Chosen over "objects newer than the last loaded batch" because it is exact: a file is processed
  * when Spark recorded it, whatever its timestamp, and late-landing files of old dates are not missed.
- * Reads a local checkpoint (path or file: URI); an s3a:// checkpoint is not read yet.
+ * Reads local checkpoints (path or file: URI); an s3a:// checkpoint is not read yet. One log per query: the
+ * micro-batch's vehicle and web queries each have their own checkpoint, and a landed object is processed when either
+ * log lists it.
  */
 public final class SparkFileSourceLog {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final Path sourceLog;
+    private final List<Path> sourceLogs;
 
     public SparkFileSourceLog(String checkpoint) {
+        this(List.of(checkpoint));
+    }
+
+    public SparkFileSourceLog(List<String> checkpoints) {
+        this.sourceLogs = checkpoints.stream().map(SparkFileSourceLog::sourceLog).toList();
+    }
+
+    private static Path sourceLog(String checkpoint) {
         Path root = checkpoint.startsWith("file:") ? Path.of(URI.create(checkpoint)) : Path.of(checkpoint);
-        this.sourceLog = root.resolve("sources").resolve("0");
+        return root.resolve("sources").resolve("0");
     }
 
     /** Object keys (the path after the bucket) of every processed file; empty before the first batch. */
     public Set<String> processedKeys() {
         Set<String> keys = new HashSet<>();
-        if (!Files.isDirectory(sourceLog)) {
-            return keys;
-        }
-        try (Stream<Path> files = Files.list(sourceLog)) {
-            for (Path file : files.filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
-                readEntries(Files.readAllLines(file), keys);
+        for (Path sourceLog : sourceLogs) {
+            if (!Files.isDirectory(sourceLog)) {
+                continue; // that query has not run a batch yet
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Spark file-source log " + sourceLog, e);
+            try (Stream<Path> files = Files.list(sourceLog)) {
+                for (Path file : files.filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+                    readEntries(Files.readAllLines(file), keys);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the Spark file-source log " + sourceLog, e);
+            }
         }
         return keys;
     }

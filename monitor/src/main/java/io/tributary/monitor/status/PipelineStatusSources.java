@@ -64,7 +64,7 @@ public final class PipelineStatusSources implements StatusSources {
         } else {
             this.s3 = s3Client(config);
             this.landing = new LandingBacklogReader(s3, config.s3Bucket(), config.landingTopicsDir(),
-                    config.checkpoint().isBlank() ? null : new SparkFileSourceLog(config.checkpoint()), clock);
+                    config.checkpoints().isEmpty() ? null : new SparkFileSourceLog(config.checkpoints()), clock);
         }
         this.warehouse = config.jdbcUrl().isBlank() ? null : new WarehouseHealthReader(config.jdbcUrl(),
                 config.jdbcUser(), config.jdbcPassword().value(), config.warehouseSchema(), config.timeout(), clock);
