@@ -1,6 +1,7 @@
 package io.tributary.cli;
 
 import io.tributary.cli.bench.MixedRun;
+import io.tributary.cli.bench.Workload;
 import io.tributary.cli.pipeline.WarehouseProbe;
 import io.tributary.events.Topics;
 import io.tributary.producers.faults.FaultSpec;
@@ -13,7 +14,6 @@ import io.tributary.producers.web.WebTruth;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -46,13 +46,7 @@ final class DemoWeb {
 
     /** {@code lines} access-log lines whose event times end {@link #END_BEFORE_NOW} before {@code now} (unpaced runs). */
     static WebSpec spec(long seed, long lines, Instant now) {
-        WebSpec spec = WebSpec.of(seed, lines);
-        long[] last = {Long.MIN_VALUE};
-        // a dry run (deterministic: same seed, same lines) finds the span of event times to place it before now
-        new WebSimulator(spec).generate(line -> last[0] = Math.max(last[0], line.epochMicros()));
-        long startMicros = ChronoUnit.MICROS.between(Instant.EPOCH, spec.start());
-        Duration span = Duration.of(Math.max(0, last[0] - startMicros), ChronoUnit.MICROS);
-        return spec.withStart(now.minus(END_BEFORE_NOW).minus(span).truncatedTo(ChronoUnit.SECONDS));
+        return Workload.webEndingAt(WebSpec.of(seed, lines), now.minus(END_BEFORE_NOW));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.tributary.monitor;
 
+import io.tributary.events.SparkCheckpoints;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -114,10 +115,7 @@ public final class MonitorConfig extends AbstractConfig {
             return List.of();
         }
         String web = getString(WEB_CHECKPOINT);
-        if (web.isBlank()) {
-            web = (calls.endsWith("/") ? calls.substring(0, calls.length() - 1) : calls) + "-web";
-        }
-        return List.of(calls, web);
+        return List.of(calls, web.isBlank() ? SparkCheckpoints.webQuery(calls) : web);
     }
 
     public Duration landingMaxAge() {

@@ -61,6 +61,11 @@ public record Workload(Mix mix, FleetSpec fleet, WebSpec web, long vehicleBytes,
         return new Workload(mix, fleet, web, fleetRun.bytes, webRun.bytes);
     }
 
+    /** The same traffic moved so that its last event time is {@code end} (to the second, not after it). */
+    public static WebSpec webEndingAt(WebSpec spec, Instant end) {
+        return spec.withStart(end.truncatedTo(ChronoUnit.SECONDS).minus(dryRun(spec).span()));
+    }
+
     /** Bytes of every line and the span from the spec's start to the last event time. */
     record DryRun(long bytes, long lastMicros, Instant start) {
         Duration span() {

@@ -1,7 +1,6 @@
 package io.tributary.monitor.landing;
 
 import io.tributary.events.LandingLayout;
-
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;

@@ -1,5 +1,6 @@
 package io.tributary.batch.config;
 
+import io.tributary.events.SparkCheckpoints;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -196,8 +197,7 @@ public final class BatchConfig extends AbstractConfig {
         if (!location.isEmpty()) {
             return location;
         }
-        String calls = checkpointLocation();
-        return (calls.endsWith("/") ? calls.substring(0, calls.length() - 1) : calls) + "-web";
+        return SparkCheckpoints.webQuery(checkpointLocation());
     }
 
     public Duration sessionInactivity() {
