@@ -4,6 +4,7 @@ import static io.tributary.warehouse.TestRows.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.embeddedpg.PostgresBinaries;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,7 +35,7 @@ class WarehouseAnalyticsIT {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = PostgresBinaries.builder().start();
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package io.tributary.batch;
 
 import io.tributary.events.EventType;
+import io.tributary.embeddedpg.PostgresBinaries;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +34,7 @@ class BatchMainProcessIT {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
+        postgres = PostgresBinaries.builder().start();
     }
 
     @AfterAll

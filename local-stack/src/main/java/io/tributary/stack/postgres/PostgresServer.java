@@ -1,5 +1,6 @@
 package io.tributary.stack.postgres;
 
+import io.tributary.embeddedpg.PostgresBinaries;
 import io.tributary.stack.process.ChildJvms;
 import io.tributary.stack.process.ManagedProcess;
 import io.tributary.stack.process.Readiness;
@@ -44,6 +45,8 @@ public final class PostgresServer {
         throws Exception {
         stopOrphanedPostmaster(dataDir);
         Files.createDirectories(dataDir);
+        // a first run extracts the binaries here, streaming, in this JVM, before the small server JVM needs them
+        PostgresBinaries.prepare();
         String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
         ManagedProcess process = jvms.start(NAME, PostgresMain.class.getName(), heap,
             List.of(dataDir.toString(), Integer.toString(port)), dataDir.getParent());

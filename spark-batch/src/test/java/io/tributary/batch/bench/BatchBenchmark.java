@@ -11,6 +11,7 @@ import io.tributary.events.Topics;
 import io.tributary.events.VehicleEvent;
 import io.tributary.events.VehicleEventJson;
 import io.tributary.events.VehicleEventSchema;
+import io.tributary.embeddedpg.PostgresBinaries;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class BatchBenchmark {
         // the JIT compile Spark's and our code before the measured run, as it has in production after a few batches
         Path warmLake = dir.resolve("warm-lake");
         land(warmLake, Math.min(events, perFile), perFile, new ArrayList<>());
-        try (EmbeddedPostgres pg = EmbeddedPostgres.start()) {
+        try (EmbeddedPostgres pg = PostgresBinaries.builder().start()) {
             String url = pg.getJdbcUrl("postgres", "postgres");
             try (Connection c = DriverManager.getConnection(url)) {
                 c.createStatement().execute("CREATE DATABASE warmup");

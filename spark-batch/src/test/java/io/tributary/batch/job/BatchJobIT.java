@@ -3,6 +3,7 @@ package io.tributary.batch.job;
 import io.tributary.batch.BatchMain;
 import io.tributary.batch.config.BatchConfig;
 import io.tributary.batch.lake.LakePaths;
+import io.tributary.embeddedpg.PostgresBinaries;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +44,7 @@ class BatchJobIT {
 
     @BeforeAll
     static void startServers() throws Exception {
-        postgres = EmbeddedPostgres.start();
+        postgres = PostgresBinaries.builder().start();
         spark = SparkSessions.forBatch(config(checkpoints.resolve("unused")));
     }
 
