@@ -3,13 +3,14 @@ package io.tributary.stack;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Properties;
 import java.util.Set;
 
@@ -46,14 +47,10 @@ final class Ports {
     }
 
     synchronized void save() {
-        try {
-            Files.createDirectories(memoryFile.getParent());
-            try (Writer writer = Files.newBufferedWriter(memoryFile)) {
-                remembered.store(writer, "ports used last by the local stack");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + memoryFile, e);
-        }
+        Map<String, String> ports = new TreeMap<>();
+        remembered.stringPropertyNames().forEach(key -> ports.put(key, remembered.getProperty(key)));
+        // atomically: a run killed while saving must not leave a truncated file for the next start
+        PropertiesFiles.write(memoryFile, ports, "ports used last by the local stack");
     }
 
     private int freePort() {

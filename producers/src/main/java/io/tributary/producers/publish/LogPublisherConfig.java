@@ -1,13 +1,11 @@
 package io.tributary.producers.publish;
 
-import org.apache.kafka.clients.CommonClientConfigs;
+import io.tributary.config.KafkaClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.SaslConfigs;
-import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.util.HashMap;
@@ -21,10 +19,7 @@ import static org.apache.kafka.common.config.ConfigDef.Range.atLeast;
  * be passed as {@code publisher.producer.<producer key>}.
  */
 public final class LogPublisherConfig extends AbstractConfig {
-    public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
-    public static final String SECURITY_PROTOCOL = "kafka.security.protocol";
-    public static final String SASL_MECHANISM = "kafka.sasl.mechanism";
-    public static final String SASL_JAAS_CONFIG = "kafka.sasl.jaas.config";
+    public static final String BOOTSTRAP_SERVERS = KafkaClientConfig.BOOTSTRAP_SERVERS;
     public static final String CLIENT_ID = "publisher.client.id";
     public static final String LINGER_MS = "publisher.linger.ms";
     public static final String BATCH_SIZE = "publisher.batch.size";
@@ -35,16 +30,7 @@ public final class LogPublisherConfig extends AbstractConfig {
     /** Prefix of raw producer settings passed through (they override the tunables above, never the fixed ones). */
     public static final String PRODUCER_PREFIX = "publisher.producer.";
 
-    public static final ConfigDef CONFIG_DEF = new ConfigDef()
-            .define(BOOTSTRAP_SERVERS, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
-                    Importance.HIGH, "Kafka brokers to connect to, host:port[,host:port...].")
-            .define(SECURITY_PROTOCOL, Type.STRING, "PLAINTEXT",
-                    ConfigDef.CaseInsensitiveValidString.in("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"),
-                    Importance.MEDIUM, "Protocol to talk to the brokers (MSK with IAM or SCRAM uses SASL_SSL).")
-            .define(SASL_MECHANISM, Type.STRING, "", Importance.MEDIUM,
-                    "SASL mechanism, e.g. SCRAM-SHA-512 or AWS_MSK_IAM; empty = the client default.")
-            .define(SASL_JAAS_CONFIG, Type.PASSWORD, null, Importance.MEDIUM,
-                    "JAAS login line for SASL; a secret, never logged.")
+    public static final ConfigDef CONFIG_DEF = KafkaClientConfig.addTo(new ConfigDef())
             .define(CLIENT_ID, Type.STRING, "tributary-publisher", Importance.LOW,
                     "client.id shown in broker logs and quotas.")
             .define(LINGER_MS, Type.INT, 15, atLeast(0), Importance.MEDIUM,
@@ -63,6 +49,7 @@ public final class LogPublisherConfig extends AbstractConfig {
 
     public LogPublisherConfig(Map<?, ?> props) {
         super(CONFIG_DEF, props, false);
+        KafkaClientConfig.validate(this);
     }
 
     public static LogPublisherConfig of(Map<String, ?> props) {
@@ -81,16 +68,8 @@ public final class LogPublisherConfig extends AbstractConfig {
         props.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, getLong(BUFFER_MEMORY));
         props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, getLong(MAX_BLOCK_MS));
         props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, getInt(DELIVERY_TIMEOUT_MS));
-        props.putIfAbsent(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, getString(SECURITY_PROTOCOL));
-        if (!getString(SASL_MECHANISM).isBlank()) {
-            props.putIfAbsent(SaslConfigs.SASL_MECHANISM, getString(SASL_MECHANISM));
-        }
-        Password jaas = getPassword(SASL_JAAS_CONFIG);
-        if (jaas != null) {
-            props.putIfAbsent(SaslConfigs.SASL_JAAS_CONFIG, jaas);
-        }
-
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, getString(BOOTSTRAP_SERVERS).trim());
+        // how to reach the cluster is the shared client config's, not something a raw override may change
+        props.putAll(KafkaClientConfig.clientProperties(this));
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

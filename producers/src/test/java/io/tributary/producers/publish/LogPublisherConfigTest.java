@@ -1,5 +1,6 @@
 package io.tributary.producers.publish;
 
+import io.tributary.config.KafkaClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.SaslConfigs;
@@ -61,9 +62,9 @@ class LogPublisherConfigTest {
         String secret = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"u\" password=\"s3cret\";";
         var config = LogPublisherConfig.of(Map.of(
                 LogPublisherConfig.BOOTSTRAP_SERVERS, "k:9092",
-                LogPublisherConfig.SECURITY_PROTOCOL, "SASL_SSL",
-                LogPublisherConfig.SASL_MECHANISM, "SCRAM-SHA-512",
-                LogPublisherConfig.SASL_JAAS_CONFIG, secret));
+                KafkaClientConfig.SECURITY_PROTOCOL, "SASL_SSL",
+                KafkaClientConfig.SASL_MECHANISM, "SCRAM-SHA-512",
+                KafkaClientConfig.SASL_JAAS_CONFIG, secret));
 
         Object jaas = config.producerProperties().get(SaslConfigs.SASL_JAAS_CONFIG);
         assertThat(jaas).isInstanceOf(Password.class);
@@ -76,8 +77,8 @@ class LogPublisherConfigTest {
     @Test
     void unknownSecurityProtocolIsRejected() {
         assertThatThrownBy(() -> LogPublisherConfig.of(Map.of(
-                LogPublisherConfig.BOOTSTRAP_SERVERS, "k:9092", LogPublisherConfig.SECURITY_PROTOCOL, "TLS")))
+                LogPublisherConfig.BOOTSTRAP_SERVERS, "k:9092", KafkaClientConfig.SECURITY_PROTOCOL, "TLS")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining(LogPublisherConfig.SECURITY_PROTOCOL);
+                .hasMessageContaining(KafkaClientConfig.SECURITY_PROTOCOL);
     }
 }

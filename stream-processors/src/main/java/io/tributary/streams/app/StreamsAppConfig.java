@@ -2,14 +2,12 @@ package io.tributary.streams.app;
 
 import io.tributary.streams.vehicle.VehicleTopologyConfig;
 import io.tributary.streams.web.WebTopologyConfig;
-import org.apache.kafka.clients.CommonClientConfigs;
+import io.tributary.config.KafkaClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.SaslConfigs;
-import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -25,10 +23,7 @@ import static org.apache.kafka.common.config.ConfigDef.Range.atLeast;
  * exactly-once processing.
  */
 public final class StreamsAppConfig extends AbstractConfig {
-    public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
-    public static final String SECURITY_PROTOCOL = "kafka.security.protocol";
-    public static final String SASL_MECHANISM = "kafka.sasl.mechanism";
-    public static final String SASL_JAAS_CONFIG = "kafka.sasl.jaas.config";
+    public static final String BOOTSTRAP_SERVERS = KafkaClientConfig.BOOTSTRAP_SERVERS;
     public static final String APPLICATION_ID = "streams.application.id";
     public static final String STATE_DIR = "streams.state.dir";
     public static final String REPLICATION_FACTOR = "streams.replication.factor";
@@ -37,16 +32,8 @@ public final class StreamsAppConfig extends AbstractConfig {
     public static final String START_TIMEOUT_MS = "streams.start.timeout.ms";
     public static final String OVERRIDE_PREFIX = "streams.override.";
 
-    public static final ConfigDef CONFIG_DEF = WebTopologyConfig.withOwnKeys(new ConfigDef(VehicleTopologyConfig.CONFIG_DEF))
-            .define(BOOTSTRAP_SERVERS, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
-                    Importance.HIGH, "Kafka brokers to connect to, host:port[,host:port...].")
-            .define(SECURITY_PROTOCOL, Type.STRING, "PLAINTEXT",
-                    ConfigDef.CaseInsensitiveValidString.in("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"),
-                    Importance.MEDIUM, "Protocol to talk to the brokers (MSK with IAM or SCRAM uses SASL_SSL).")
-            .define(SASL_MECHANISM, Type.STRING, "", Importance.MEDIUM,
-                    "SASL mechanism, e.g. SCRAM-SHA-512 or AWS_MSK_IAM; empty = the client default.")
-            .define(SASL_JAAS_CONFIG, Type.PASSWORD, null, Importance.MEDIUM,
-                    "JAAS login line for SASL; a secret, never logged.")
+    public static final ConfigDef CONFIG_DEF = KafkaClientConfig.addTo(
+                    WebTopologyConfig.withOwnKeys(new ConfigDef(VehicleTopologyConfig.CONFIG_DEF)))
             .define(APPLICATION_ID, Type.STRING, "tributary-streams", new ConfigDef.NonEmptyString(), Importance.HIGH,
                     "Kafka Streams application.id: the consumer group and the prefix of internal topics and "
                             + "transactional ids. Changing it restarts processing from the raw topics' reset policy.")
@@ -63,6 +50,7 @@ public final class StreamsAppConfig extends AbstractConfig {
 
     public StreamsAppConfig(Map<?, ?> props) {
         super(CONFIG_DEF, props, false);
+        KafkaClientConfig.validate(this);
     }
 
     public static StreamsAppConfig of(Map<String, ?> props) {
@@ -97,16 +85,9 @@ public final class StreamsAppConfig extends AbstractConfig {
         producerDefault(props, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         // 20 ms measured the same as 50 ms with 256 KiB batches; the lower one delays a quiet topic less
         producerDefault(props, ProducerConfig.LINGER_MS_CONFIG, 20);
-        props.putIfAbsent(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, getString(SECURITY_PROTOCOL));
-        if (!getString(SASL_MECHANISM).isBlank()) {
-            props.putIfAbsent(SaslConfigs.SASL_MECHANISM, getString(SASL_MECHANISM));
-        }
-        Password jaas = getPassword(SASL_JAAS_CONFIG);
-        if (jaas != null) {
-            props.putIfAbsent(SaslConfigs.SASL_JAAS_CONFIG, jaas);
-        }
+        // every client of the app (consumer, producers, admin, restore consumer) reaches the cluster the same way
+        props.putAll(KafkaClientConfig.clientProperties(this));
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, getString(BOOTSTRAP_SERVERS).trim());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
