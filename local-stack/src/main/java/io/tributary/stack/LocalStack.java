@@ -7,6 +7,7 @@ import io.tributary.stack.postgres.PostgresServer;
 import io.tributary.stack.process.ChildJvms;
 import io.tributary.stack.process.ChildLauncher;
 import io.tributary.stack.process.ManagedProcess;
+import io.tributary.stack.process.Supervisor;
 import io.tributary.stack.s3.S3Credentials;
 import io.tributary.stack.s3.S3ProxyServer;
 import io.tributary.stack.spark.SparkJobLauncher;
@@ -18,13 +19,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The whole pipeline infrastructure on this machine, each server a child JVM: KRaft broker, Connect worker,
- * s3proxy, PostgreSQL; Spark jobs on demand. Start with {@link #start(LocalStackConfig, StackListener)}; stop with
+ * s3proxy, PostgreSQL; Spark jobs on demand. Every server is supervised: one that dies (kill -9 included) is started
+ * again on the same port and data ({@link #supervisor()}). Start with {@link #start(LocalStackConfig, StackListener)}; stop with
  * {@link #close()} (also run by a shutdown hook, and each child exits by itself when this JVM dies).
  */
 public final class LocalStack implements PipelineStack {
@@ -36,13 +39,13 @@ public final class LocalStack implements PipelineStack {
     private final DataDirLock lock;
     private final ChildLauncher launcher;
     private final List<ManagedProcess> launched = Collections.synchronizedList(new ArrayList<>());
-    private final Map<StackServer, ManagedProcess> servers = Collections.synchronizedMap(new EnumMap<>(StackServer.class));
+    private final Supervisor supervisor = new Supervisor();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook;
     private final StackListener listener;
     private volatile StackEndpoints endpoints;
     private volatile SparkJobLauncher sparkJobs;
-    private volatile PostgresServer postgresServer;
+    private volatile Path registryBase;
 
     private LocalStack(StackDirs dirs, DataDirLock lock, StackListener listener) {
         this.dirs = dirs;
@@ -80,6 +83,7 @@ public final class LocalStack implements PipelineStack {
         int connectPort = ports.choose(LocalStackConfig.CONNECT_PORT, config.port(LocalStackConfig.CONNECT_PORT));
         int s3Port = ports.choose(LocalStackConfig.S3_PORT, config.port(LocalStackConfig.S3_PORT));
         int postgresPort = ports.choose(LocalStackConfig.POSTGRES_PORT, config.port(LocalStackConfig.POSTGRES_PORT));
+        ports.save();
         S3Credentials credentials = S3Credentials.load(dirs.credentials(), System.getenv());
         Path serverLogConfig = LogConfigs.write(dirs.conf(), LogConfigs.SERVER);
         List<String> jvmOptions = new ArrayList<>(config.childJvmOptions());
@@ -88,37 +92,31 @@ public final class LocalStack implements PipelineStack {
         Duration timeout = Duration.ofMillis(config.startupTimeoutMs());
         Path projectRoot = ProjectRoot.find(config.projectRoot(), Path.of("")).orElse(null);
         Path pluginPath = pluginPath(config, projectRoot);
+        String kafkaBootstrap = KafkaBroker.bootstrap(kafkaPort);
+
+        // the same start steps serve the first start and every restart: same ports, same data, same credentials
+        Map<StackServer, Supervisor.Starter> starters = new EnumMap<>(StackServer.class);
+        starters.put(StackServer.POSTGRES, () -> PostgresServer.start(jvms, dirs.postgres(), postgresPort,
+            config.heap(LocalStackConfig.POSTGRES_HEAP), timeout).process());
+        starters.put(StackServer.S3, () -> S3ProxyServer.start(jvms, dirs.s3(), dirs.conf(), s3Port, credentials,
+            config.bucket(), config.region(), config.heap(LocalStackConfig.S3_HEAP), timeout).process());
+        starters.put(StackServer.KAFKA, () -> KafkaBroker.start(jvms, dirs.kafka(), kafkaPort, controllerPort,
+            config.heap(LocalStackConfig.KAFKA_HEAP), timeout).process());
+        starters.put(StackServer.CONNECT, () -> ConnectWorker.start(jvms, dirs.connect(), kafkaBootstrap, connectPort,
+            pluginPath, config.pluginDiscovery(), config.heap(LocalStackConfig.CONNECT_HEAP), timeout).process());
+        endpoints = new StackEndpoints(kafkaBootstrap, ConnectWorker.url(connectPort), S3ProxyServer.endpoint(s3Port),
+            config.region(), config.bucket(), credentials.accessKey(), credentials.secretKey(),
+            PostgresServer.jdbcUrl(postgresPort), PostgresServer.USER, PostgresServer.PASSWORD);
 
         ParallelStart parallel = new ParallelStart();
-        var postgres = parallel.submit(() -> timed(StackServer.POSTGRES, () -> {
-            PostgresServer server = PostgresServer.start(jvms, dirs.postgres(), postgresPort,
-                config.heap(LocalStackConfig.POSTGRES_HEAP), timeout);
-            postgresServer = server;
-            return new Started<>(server, server.process(), server.jdbcUrl());
-        }));
-        var s3 = parallel.submit(() -> timed(StackServer.S3, () -> {
-            S3ProxyServer server = S3ProxyServer.start(jvms, dirs.s3(), dirs.conf(), s3Port, credentials,
-                config.bucket(), config.region(), config.heap(LocalStackConfig.S3_HEAP), timeout);
-            return new Started<>(server, server.process(), server.endpoint());
-        }));
-        var kafka = parallel.submit(() -> timed(StackServer.KAFKA, () -> {
-            KafkaBroker server = KafkaBroker.start(jvms, dirs.kafka(), kafkaPort, controllerPort,
-                config.heap(LocalStackConfig.KAFKA_HEAP), timeout);
-            return new Started<>(server, server.process(), server.bootstrap());
-        }));
-        var connect = parallel.submitAfter(kafka, broker -> timed(StackServer.CONNECT, () -> {
-            ConnectWorker server = ConnectWorker.start(jvms, dirs.connect(), broker.server().bootstrap(), connectPort,
-                pluginPath, config.pluginDiscovery(), config.heap(LocalStackConfig.CONNECT_HEAP), timeout);
-            return new Started<>(server, server.process(), server.url());
-        }));
+        parallel.submit(() -> timed(StackServer.POSTGRES, starters));
+        parallel.submit(() -> timed(StackServer.S3, starters));
+        var kafka = parallel.submit(() -> timed(StackServer.KAFKA, starters));
+        parallel.submitAfter(kafka, broker -> timed(StackServer.CONNECT, starters));
         parallel.awaitAll();
 
-        ports.save();
-        endpoints = new StackEndpoints(kafka.join().server().bootstrap(), connect.join().server().url(),
-            s3.join().server().endpoint(), config.region(), config.bucket(), credentials.accessKey(),
-            credentials.secretKey(), postgres.join().server().jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD);
-        PropertiesFiles.writeSecret(dirs.endpoints(), endpoints.asProperties(),
-            "endpoints of the running local stack (pid " + ProcessHandle.current().pid() + ")");
+        registryBase = projectRoot != null ? projectRoot : Path.of("").toAbsolutePath();
+        RunningStacks.publish(dirs.root(), endpoints, registryBase);
         sparkJobs = projectRoot == null ? null : new SparkJobLauncher(launcher, projectRoot, dirs.root().resolve("spark"),
             dirs.logs(), LogConfigs.write(dirs.conf(), LogConfigs.SPARK), config.heap(LocalStackConfig.SPARK_HEAP));
         log.info("local stack ready in {} ms: {}", (System.nanoTime() - t0) / 1_000_000, endpoints);
@@ -144,27 +142,33 @@ public final class LocalStack implements PipelineStack {
         }
     }
 
-    private <S> Started<S> timed(StackServer server, ParallelStart.Step<Started<S>> start) throws Exception {
+    /** Starts one server and puts it under supervision, telling the listener. */
+    private ManagedProcess timed(StackServer server, Map<StackServer, Supervisor.Starter> starters) throws Exception {
         listener.starting(server);
         long t0 = System.nanoTime();
-        Started<S> started;
+        ManagedProcess process;
         try {
-            started = start.run();
+            process = starters.get(server).start();
         } catch (StackStartException e) {
             throw e;
         } catch (Exception e) {
             throw new StackStartException("cannot start " + server.id() + ": " + e, e);
         }
-        servers.put(server, started.process());
+        supervisor.supervise(server.id(), process, starters.get(server));
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
-        log.info("{} ready in {} ms at {} (pid {})", server.id(), took.toMillis(), started.address(),
-            started.process().pid());
-        listener.ready(server, started.address(), took, started.process().pid());
-        return started;
+        String address = address(server);
+        log.info("{} ready in {} ms at {} (pid {})", server.id(), took.toMillis(), address, process.pid());
+        listener.ready(server, address, took, process.pid());
+        return process;
     }
 
-    /** A server that came up: the server object, its JVM, and what clients connect to. */
-    record Started<S>(S server, ManagedProcess process, String address) {
+    private String address(StackServer server) {
+        return switch (server) {
+            case POSTGRES -> endpoints.jdbcUrl();
+            case S3 -> endpoints.s3Endpoint();
+            case KAFKA -> endpoints.kafkaBootstrap();
+            case CONNECT -> endpoints.connectUrl();
+        };
     }
 
     @Override
@@ -176,16 +180,26 @@ public final class LocalStack implements PipelineStack {
         return new ConnectRestClient(endpoints.connectUrl());
     }
 
-    /** The child JVM of each server (for fault tests and measurements). */
+    /** The current child JVM of each running server (for fault tests and measurements); a restart replaces it. */
     public Map<StackServer, ManagedProcess> servers() {
-        synchronized (servers) {
-            return Map.copyOf(servers);
+        Map<StackServer, ManagedProcess> current = new EnumMap<>(StackServer.class);
+        for (StackServer server : StackServer.values()) {
+            supervisor.process(server.id()).ifPresent(process -> current.put(server, process));
         }
+        return Map.copyOf(current);
+    }
+
+    /**
+     * What keeps the servers running: a server that dies is started again on the same port and data. Pipeline
+     * stages started on this stack join it, so one status lists every process.
+     */
+    public Supervisor supervisor() {
+        return supervisor;
     }
 
     /** The PostgreSQL server process (pg_ctl detaches it from the JVM that started it), for measurements. */
     public Optional<ProcessHandle> postgresServerProcess() {
-        return postgresServer == null ? Optional.empty() : postgresServer.postmasterProcess();
+        return PostgresServer.postmaster(dirs.postgres());
     }
 
     public Path dataDir() {
@@ -213,7 +227,10 @@ public final class LocalStack implements PipelineStack {
         return sparkJobs.start(mainClass, args);
     }
 
-    /** Stops every child JVM in reverse start order (Spark jobs, Connect before Kafka), then releases the data dir. */
+    /**
+     * Stops supervision and every child JVM in reverse start order (stages and Spark jobs, Connect before Kafka),
+     * waits for the PostgreSQL postmaster to be gone, then releases the data dir.
+     */
     @Override
     public synchronized void close() {
         // synchronized: a second caller (e.g. a shutdown hook deleting the data dir next) waits until all stopped
@@ -227,20 +244,21 @@ public final class LocalStack implements PipelineStack {
                 // the JVM is already shutting down; the hook may be running this very method
             }
         }
+        Optional<ProcessHandle> postmaster = PostgresServer.postmaster(dirs.postgres());
+        Set<StackServer> running = servers().keySet();
+        supervisor.close();
         List<ManagedProcess> toStop;
         synchronized (launched) {
             toStop = new ArrayList<>(launched);
         }
         Collections.reverse(toStop);
-        for (ManagedProcess process : toStop) {
-            process.stop(STOP_GRACE);
-            servers().entrySet().stream().filter(e -> e.getValue() == process)
-                .forEach(e -> listener.stopped(e.getKey()));
-        }
-        if (postgresServer != null) {
-            postgresServer.awaitPostmasterExit();
-        }
+        toStop.forEach(process -> process.stop(STOP_GRACE));
+        running.forEach(listener::stopped);
+        postmaster.ifPresent(PostgresServer::awaitExit);
         PostgresServer.stopOrphanedPostmaster(dirs.postgres());
+        if (registryBase != null) {
+            RunningStacks.withdraw(dirs.root(), registryBase);
+        }
         lock.release();
         log.info("local stack stopped");
     }

@@ -33,10 +33,6 @@ record StackDirs(Path root) {
         return root.resolve("credentials.properties");
     }
 
-    Path endpoints() {
-        return root.resolve("endpoints.properties");
-    }
-
     Path ports() {
         return conf().resolve("ports.properties");
     }

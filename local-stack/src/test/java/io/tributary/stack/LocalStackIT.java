@@ -213,6 +213,64 @@ class LocalStackIT {
     }
 
     @Test
+    @Order(8)
+    void everyServerKilledWithSigkillComesBackOnItsPortWithItsData() throws Exception {
+        for (StackServer server : List.of(StackServer.KAFKA, StackServer.S3, StackServer.CONNECT)) {
+            ManagedProcess before = stack.servers().get(server);
+            long t0 = System.nanoTime();
+            before.kill();
+            awaitRestarted(server.id(), 1);
+            log.info("{} back after kill -9 in {} ms", server.id(), (System.nanoTime() - t0) / 1_000_000);
+            assertThat(stack.servers().get(server).pid()).isNotEqualTo(before.pid());
+        }
+        // the database itself, not its JVM: the JVM notices its postmaster is gone and exits, so it is restarted
+        ProcessHandle postmaster = PostgresServer.postmaster(stack.postgresDataDir()).orElseThrow();
+        long t0 = System.nanoTime();
+        postmaster.destroyForcibly();
+        awaitRestarted(StackServer.POSTGRES.id(), 1);
+        log.info("postgres back after kill -9 of its postmaster in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        assertThat(PostgresServer.postmaster(stack.postgresDataDir()).orElseThrow().pid()).isNotEqualTo(postmaster.pid());
+
+        assertThat(stack.supervisor().status()).allSatisfy(status -> {
+            assertThat(status.state()).isEqualTo(io.tributary.stack.process.Supervisor.State.RUNNING);
+            assertThat(status.restarts()).as(status.name()).isEqualTo(1);
+        });
+        assertThat(stack.supervisor().status()).filteredOn(s -> !s.name().equals("postgres"))
+            .extracting(io.tributary.stack.process.ProcessStatus::lastExit)
+            .containsOnly("killed (SIGKILL, exit 137)");
+        try (Connection connection = jdbc(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select id from it_kept")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(7);
+        }
+        String bootstrap = stack.endpoints().kafkaBootstrap();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+            new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("it.roundtrip", "V42", "after the restart")).get();
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            var topic = new org.apache.kafka.common.TopicPartition("it.roundtrip", 0);
+            long end = admin.listOffsets(Map.of(topic, org.apache.kafka.clients.admin.OffsetSpec.latest())).all().get()
+                .get(topic).offset();
+            assertThat(end).as("the record produced before the kill and the one after").isEqualTo(2);
+        }
+        StackEndpoints endpoints = stack.endpoints();
+        try (S3Client s3 = S3Clients.create(endpoints.s3Endpoint(), endpoints.s3Region(),
+            new S3Credentials(endpoints.s3AccessKey(), endpoints.s3SecretKey()))) {
+            assertThat(s3.getObjectAsBytes(b -> b.bucket(endpoints.bucket()).key("landing/it/hello.txt"))
+                .asString(StandardCharsets.UTF_8)).isEqualTo("hello s3");
+        }
+        assertThat(stack.connectRest().isUp()).isTrue();
+    }
+
+    private static void awaitRestarted(String name, int restarts) {
+        await().atMost(Duration.ofSeconds(90)).until(() -> stack.supervisor().status().stream()
+            .anyMatch(s -> s.name().equals(name) && s.restarts() == restarts
+                && s.state() == io.tributary.stack.process.Supervisor.State.RUNNING));
+    }
+
+    @Test
     @Order(100)
     void closeLeavesNoChildJvmAndNoPostgres() {
         stack.close();

@@ -1,6 +1,7 @@
 package io.tributary.cli.ingest;
 
 import io.tributary.cli.config.ConfigOptions;
+import io.tributary.cli.stack.StackLocation;
 import io.tributary.producers.http.HttpIngestServer;
 import io.tributary.producers.publish.LogPublisher;
 import io.tributary.producers.publish.LogPublisherConfig;
@@ -29,6 +30,9 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
+    @Mixin
+    StackLocation stack;
+
     @Spec
     CommandSpec spec;
 
@@ -51,7 +55,7 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         // an unreachable Kafka must turn into a 503 within seconds, not the producer's two-minute defaults
-        var settings = PublisherSettings.resolve(config, bootstrap, Map.of(
+        var settings = PublisherSettings.resolve(config, stack, bootstrap, Map.of(
                 LogPublisherConfig.MAX_BLOCK_MS, "5000", LogPublisherConfig.DELIVERY_TIMEOUT_MS, "15000",
                 LogPublisherConfig.LINGER_MS, "2", "publisher.producer.request.timeout.ms", "10000"));
         PrintWriter out = spec.commandLine().getOut();

@@ -2,6 +2,7 @@ package io.tributary.cli.ingest;
 
 import io.tributary.cli.UserFacingException;
 import io.tributary.cli.config.ConfigOptions;
+import io.tributary.cli.stack.StackLocation;
 import io.tributary.events.Topics;
 import io.tributary.producers.faults.FaultSpec;
 import io.tributary.producers.faults.FaultTruth;
@@ -33,7 +34,7 @@ import java.util.concurrent.Callable;
 @Command(name = "produce", mixinStandardHelpOptions = true,
         description = {"Publish simulated logs: vehicle function START/END lines to vehicle.logs.raw, or access logs "
                 + "of the three hotel sites to web.logs.raw. Same --seed, same lines.",
-                "Publishes to the running ./tributary up stack by default; --bootstrap for any cluster.",
+                "Publishes to the running running ./tributary run stack by default; --bootstrap for any cluster.",
                 "Lines carry headers source and seq: re-running with the same seed re-sends the same events, which "
                         + "the stream processors count as duplicates (use another --seed for new data)."})
 public final class ProduceCommand implements Callable<Integer> {
@@ -42,6 +43,9 @@ public final class ProduceCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions config;
+
+    @Mixin
+    StackLocation stack;
 
     @Spec
     CommandSpec spec;
@@ -83,7 +87,7 @@ public final class ProduceCommand implements Callable<Integer> {
         FaultSpec faultSpec = faults == 0 ? FaultSpec.none() : FaultSpec.everyFaultAt(faults, actualSeed);
         PrintWriter out = spec.commandLine().getOut();
         var bar = new ProgressBar(out);
-        var settings = PublisherSettings.resolve(config, bootstrap, Map.of());
+        var settings = PublisherSettings.resolve(config, stack, bootstrap, Map.of());
         out.printf("Publishing %,d simulated %s lines (seed %d) to %s%s ...%n", count, kind, actualSeed,
                 settings.getString(io.tributary.producers.publish.LogPublisherConfig.BOOTSTRAP_SERVERS),
                 rate > 0 ? String.format(Locale.ROOT, " at %,.0f lines/s", rate) : "");

@@ -2,6 +2,7 @@ package io.tributary.cli.ingest;
 
 import io.tributary.cli.UserFacingException;
 import io.tributary.cli.config.ConfigOptions;
+import io.tributary.cli.stack.StackLocation;
 import io.tributary.producers.publish.LogPublisher;
 import io.tributary.producers.ship.FileShipper;
 import io.tributary.producers.ship.ShipFile;
@@ -30,6 +31,9 @@ public final class ShipCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions config;
+
+    @Mixin
+    StackLocation stack;
 
     @Spec
     CommandSpec spec;
@@ -72,7 +76,7 @@ public final class ShipCommand implements Callable<Integer> {
         }
         var bar = new ProgressBar(out);
         FileShipper.Report report;
-        try (var publisher = new LogPublisher(PublisherSettings.resolve(config, bootstrap, Map.of()))) {
+        try (var publisher = new LogPublisher(PublisherSettings.resolve(config, stack, bootstrap, Map.of()))) {
             report = new FileShipper(publisher, offsets).ship(files, p -> bar.update(
                     p.bytesDone() / (double) Math.max(1, p.bytesTotal()),
                     String.format(Locale.ROOT, "%d/%d files, %,d lines  %s", p.filesDone(), p.filesTotal(), p.lines(),

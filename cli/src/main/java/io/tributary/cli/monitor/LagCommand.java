@@ -2,6 +2,7 @@ package io.tributary.cli.monitor;
 
 import io.tributary.cli.DurationConverter;
 import io.tributary.cli.config.ConfigOptions;
+import io.tributary.cli.stack.StackLocation;
 import io.tributary.monitor.MonitorConfig;
 import io.tributary.monitor.lag.GroupReport;
 import io.tributary.monitor.lag.LagJson;
@@ -29,7 +30,7 @@ import java.util.concurrent.Callable;
 @Command(name = "lag", mixinStandardHelpOptions = true,
         description = {"Consumer lag per group, topic and partition (like kafka-consumer-groups --describe) plus lag "
                 + "in seconds (age of the first unconsumed record) and a Burrow-style status (OK WARN STALL STOP ERR).",
-                "Finds a running ./tributary up or demo by itself; --bootstrap or kafka.bootstrap.servers override.",
+                "Finds a running ./tributary run, demo or bench by itself; --bootstrap or kafka.bootstrap.servers override.",
                 "Exit code 2 when a group cannot be read (unknown group, broker unreachable)."})
 public final class LagCommand implements Callable<Integer> {
 
@@ -58,9 +59,8 @@ public final class LagCommand implements Callable<Integer> {
             description = "Time-out of every call to Kafka (default: monitor.timeout.ms, 10s).")
     Duration timeout;
 
-    @Option(names = "--data-dir", description = "Data dir of a running stack whose endpoints to use "
-            + "(default: the newest of .tributary/stack and .tributary/demo).")
-    Path dataDir;
+    @Mixin
+    StackLocation stack;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -74,7 +74,7 @@ public final class LagCommand implements Callable<Integer> {
         if (timeout != null) {
             explicit.put(MonitorConfig.TIMEOUT_MS, Long.toString(timeout.toMillis()));
         }
-        MonitorConfig settings = MonitorSettings.resolve(config, dataDir, explicit);
+        MonitorConfig settings = MonitorSettings.resolve(config, stack, explicit);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (LagMonitor monitor = LagMonitor.connect(settings.bootstrap(), settings.timeout(), settings.window(),

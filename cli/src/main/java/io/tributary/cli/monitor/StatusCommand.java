@@ -2,6 +2,7 @@ package io.tributary.cli.monitor;
 
 import io.tributary.cli.UserFacingException;
 import io.tributary.cli.config.ConfigOptions;
+import io.tributary.cli.stack.StackLocation;
 import io.tributary.monitor.MonitorConfig;
 import io.tributary.monitor.status.PipelineStatusSources;
 import io.tributary.monitor.status.StatusServer;
@@ -22,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Serve the pipeline's status until Ctrl-C: / (status page with charts over the last hour), "
                 + "/metrics (Prometheus, kafka-lag-exporter names + tributary_*), /health (503 when a stage is STOP or ERR).",
-                "Finds a running ./tributary up or demo by itself; --bootstrap, --config and --set override."})
+                "Finds a running ./tributary run, demo or bench by itself; --bootstrap, --config and --set override."})
 public final class StatusCommand implements Callable<Integer> {
 
     @Mixin
@@ -47,9 +48,8 @@ public final class StatusCommand implements Callable<Integer> {
             + "landing backlog (default: <data dir>/pipeline/spark-checkpoint when it exists).")
     String checkpoint;
 
-    @Option(names = "--data-dir", description = "Data dir of a running stack whose endpoints to use "
-            + "(default: the newest of .tributary/stack and .tributary/demo).")
-    Path dataDir;
+    @Mixin
+    StackLocation stack;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -63,7 +63,7 @@ public final class StatusCommand implements Callable<Integer> {
         if (checkpoint != null) {
             explicit.put(MonitorConfig.CHECKPOINT, checkpoint);
         }
-        MonitorConfig settings = MonitorSettings.resolve(config, dataDir, explicit);
+        MonitorConfig settings = MonitorSettings.resolve(config, stack, explicit);
         StatusServer server;
         try {
             server = StatusServer.start(PipelineStatusSources.connect(settings, Clock.systemUTC()), host, port);

@@ -47,7 +47,7 @@ public final class ConnectWorker {
             workerProperties(dataDir, kafkaBootstrap, port, Files.isDirectory(pluginPath) ? pluginPath : null,
                 pluginDiscovery),
             "standalone Connect worker of the Tributary local stack");
-        String url = "http://127.0.0.1:" + port;
+        String url = url(port);
         ManagedProcess process = jvms.start(NAME, "org.apache.kafka.connect.cli.ConnectStandalone", heap,
             List.of(workerProperties.toString()), dataDir);
         ConnectRestClient rest = new ConnectRestClient(url);
@@ -79,6 +79,11 @@ public final class ConnectWorker {
         props.put("offset.flush.interval.ms", "5000");
         props.put("offset.storage.file.filename", dataDir.resolve("connect.offsets").toString());
         return props;
+    }
+
+    /** The REST API of a worker listening on {@code port} of 127.0.0.1. */
+    public static String url(int port) {
+        return "http://127.0.0.1:" + port;
     }
 
     public ManagedProcess process() {

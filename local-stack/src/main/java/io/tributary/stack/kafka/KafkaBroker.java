@@ -41,7 +41,7 @@ public final class KafkaBroker {
         Path serverProperties = dataDir.resolve("server.properties");
         PropertiesFiles.write(serverProperties, serverProperties(logDir, port, controllerPort),
             "single-node KRaft broker of the Tributary local stack");
-        String bootstrap = "127.0.0.1:" + port;
+        String bootstrap = bootstrap(port);
         ManagedProcess process = jvms.start(NAME, KafkaBrokerMain.class.getName(), heap,
             List.of(serverProperties.toString(), Uuid.randomUuid().toString(), logDir.toString()), dataDir);
         try (Admin admin = Admin.create(Map.of(
@@ -86,9 +86,18 @@ public final class KafkaBroker {
         props.put("offsets.topic.num.partitions", "10");
         props.put("transaction.state.log.num.partitions", "10");
         props.put("group.initial.rebalance.delay.ms", "0");
+        // After a kill -9 the restarted broker may register only once the controller has expired its last session:
+        // 9 s by default, the bulk of a restart. One local node needs no slack for lost heartbeats.
+        props.put("broker.heartbeat.interval.ms", "500");
+        props.put("broker.session.timeout.ms", "2000");
         // Topics are created by the pipeline on purpose; a typo must not create one silently.
         props.put("auto.create.topics.enable", "false");
         return props;
+    }
+
+    /** What clients connect to: the broker listens on 127.0.0.1 only. */
+    public static String bootstrap(int port) {
+        return "127.0.0.1:" + port;
     }
 
     public ManagedProcess process() {

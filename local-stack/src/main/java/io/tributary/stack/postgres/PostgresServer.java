@@ -47,7 +47,7 @@ public final class PostgresServer {
         Files.createDirectories(dataDir);
         // a first run extracts the binaries here, streaming, in this JVM, before the small server JVM needs them
         PostgresBinaries.prepare();
-        String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        String jdbcUrl = jdbcUrl(port);
         ManagedProcess process = jvms.start(NAME, PostgresMain.class.getName(), heap,
             List.of(dataDir.toString(), Integer.toString(port)), dataDir.getParent());
         try {
@@ -77,20 +77,31 @@ public final class PostgresServer {
         awaitPostmasterExit();
     }
 
-    /**
-     * After its JVM stopped: waits for the postmaster seen at start to exit. {@code pg_ctl stop -w} returns once
-     * postmaster.pid is gone, a moment before the process itself has exited; one that still runs is stopped.
-     */
+    /** After its JVM stopped: waits for the postmaster seen at start to exit ({@link #awaitExit}). */
     public void awaitPostmasterExit() {
-        postmaster.filter(ProcessHandle::isAlive).ifPresent(handle -> {
-            try {
-                handle.onExit().get(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                stopPostmaster(handle, dataDir);
-            }
-        });
+        postmaster.ifPresent(PostgresServer::awaitExit);
+    }
+
+    /** The database of a server listening on {@code port} of 127.0.0.1. */
+    public static String jdbcUrl(int port) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    /**
+     * Waits up to 15 s for a postmaster to exit after its JVM stopped ({@code pg_ctl stop -w} returns once
+     * postmaster.pid is gone, a moment before the process has exited); one that still runs is stopped.
+     */
+    public static void awaitExit(ProcessHandle postmaster) {
+        if (!postmaster.isAlive()) {
+            return;
+        }
+        try {
+            postmaster.onExit().get(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            stopPostmaster(postmaster, Path.of("(its data dir)"));
+        }
     }
 
     /** The postmaster process this server started. */

@@ -33,7 +33,7 @@ public final class S3ProxyServer {
     public static S3ProxyServer start(ChildJvms jvms, Path storageDir, Path confDir, int port, S3Credentials credentials,
                                       String bucket, String region, String heap, Duration timeout) throws Exception {
         Files.createDirectories(storageDir);
-        String endpoint = "http://127.0.0.1:" + port;
+        String endpoint = endpoint(port);
         Path propertiesFile = confDir.resolve("s3proxy.properties");
         // The keys go in a file, never on the command line, where ps would show them.
         PropertiesFiles.writeSecret(propertiesFile, properties(storageDir, endpoint, credentials),
@@ -70,6 +70,11 @@ public final class S3ProxyServer {
         props.put("jclouds.identity", "local");
         props.put("jclouds.credential", "local");
         return props;
+    }
+
+    /** The S3 API of s3proxy listening on {@code port} of 127.0.0.1. */
+    public static String endpoint(int port) {
+        return "http://127.0.0.1:" + port;
     }
 
     public ManagedProcess process() {
