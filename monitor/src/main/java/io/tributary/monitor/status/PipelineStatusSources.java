@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The real pipeline as the status server sees it: consumer groups (Kafka), landing zone (S3 + Spark checkpoint),
@@ -52,10 +53,12 @@ public final class PipelineStatusSources implements StatusSources {
     private final S3Client s3;
     private final WarehouseHealthReader warehouse;
     private final DlqCounter dlq;
+    private final Supplier<List<ProcessRow>> processes;
 
-    private PipelineStatusSources(MonitorConfig config, Clock clock) {
+    private PipelineStatusSources(MonitorConfig config, Clock clock, Supplier<List<ProcessRow>> processes) {
         this.config = config;
         this.clock = clock;
+        this.processes = processes;
         this.lag = LagMonitor.connect(config.bootstrap(), config.timeout(), config.window(), clock);
         this.dlq = new DlqCounter(config.bootstrap(), config.timeout());
         if (config.s3Bucket().isBlank()) {
@@ -71,7 +74,13 @@ public final class PipelineStatusSources implements StatusSources {
     }
 
     public static PipelineStatusSources connect(MonitorConfig config, Clock clock) {
-        return new PipelineStatusSources(config, clock);
+        return new PipelineStatusSources(config, clock, List::of);
+    }
+
+    /** Also reports the processes of the pipeline, as the supervisor that runs them sees them. */
+    public static PipelineStatusSources connect(MonitorConfig config, Clock clock,
+                                                Supplier<List<ProcessRow>> processes) {
+        return new PipelineStatusSources(config, clock, processes);
     }
 
     @Override
@@ -111,7 +120,7 @@ public final class PipelineStatusSources implements StatusSources {
         } catch (RuntimeException e) {
             LOG.warn("cannot count dead letters: {}", e.toString());
         }
-        return new StatusSnapshot(clock.instant(), groups, backlog, health, dead, stages);
+        return new StatusSnapshot(clock.instant(), groups, backlog, health, dead, stages, processes.get());
     }
 
     private StageStatus landingStage(LandingBacklog backlog) {

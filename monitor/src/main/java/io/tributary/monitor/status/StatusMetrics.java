@@ -71,6 +71,15 @@ final class StatusMetrics implements MultiCollector {
             g.set("tributary_stage_status", "Status of a pipeline stage: 0 OK, 1 WARN, 2 STALL, 3 STOP, 4 ERR.",
                     Labels.of("stage", stage.stage()), stage.status().ordinal());
         }
+        for (ProcessRow process : snapshot.processes()) {
+            Labels labels = Labels.of("process", process.name());
+            g.set("tributary_process_up", "1 when the process runs, 0 while it restarts or after it failed.", labels,
+                    "RUNNING".equals(process.state()) ? 1 : 0);
+            g.set("tributary_process_restarts", "How often the supervisor started the process again.", labels,
+                    process.restarts());
+            g.set("tributary_process_failed", "1 when the process crashed too often and is no longer restarted.",
+                    labels, process.failed() ? 1 : 0);
+        }
         if (snapshot.landing() != null) {
             g.set("tributary_landing_backlog_objects", "Landed objects not yet processed by the micro-batch.",
                     Labels.EMPTY, snapshot.landing().objects());

@@ -1,6 +1,7 @@
 package io.tributary.monitor.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -130,6 +131,9 @@ public final class StatusServer implements AutoCloseable {
                 stages.addObject().put("stage", stage.stage()).put("status", stage.status().name())
                         .put("detail", stage.detail());
             }
+            if (snapshot != null) {
+                body.set("processes", processes(snapshot.processes()));
+            }
             send(exchange, healthy ? 200 : 503, "application/json", MAPPER.writeValueAsBytes(body));
         });
         http.createContext("/api/status", exchange -> {
@@ -141,10 +145,23 @@ public final class StatusServer implements AutoCloseable {
                 snapshot.stages().forEach(stage -> stages.addObject().put("stage", stage.stage())
                         .put("status", stage.status().name()).put("detail", stage.detail()));
                 body.set("lag", LagJson.toJson(snapshot.groups()));
+                body.set("processes", processes(snapshot.processes()));
             }
             body.set("history", history.toJson());
             send(exchange, 200, "application/json", MAPPER.writeValueAsBytes(body));
         });
+    }
+
+    private static ArrayNode processes(List<ProcessRow> rows) {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (ProcessRow row : rows) {
+            array.addObject().put("process", row.name()).put("state", row.state()).put("pid", row.pid())
+                    .put("restarts", row.restarts()).put("last_exit", row.lastExit())
+                    .put("last_exit_at", row.lastExitAt() == null ? null : row.lastExitAt().toString())
+                    .put("since", row.since() == null ? null : row.since().toString())
+                    .put("failure_log", row.failureLog());
+        }
+        return array;
     }
 
     private static void resource(HttpExchange exchange, String name, String type) throws IOException {

@@ -1,4 +1,4 @@
-// Draws /api/status: the stage table and one line chart per history series; refreshes every 5 s.
+// Draws /api/status: the stage table, the supervised processes and one line chart per history series; refreshes every 5 s.
 (function () {
   'use strict';
   var COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2'];
@@ -21,6 +21,40 @@
         cell.textContent = s[key];
         row.appendChild(cell);
       });
+      body.appendChild(row);
+    });
+  }
+
+  function cell(row, className, text) {
+    var td = document.createElement('td');
+    td.className = className;
+    td.textContent = text;
+    row.appendChild(td);
+    return td;
+  }
+
+  function drawProcesses(processes) {
+    var section = document.getElementById('processes-section');
+    section.hidden = processes.length === 0;
+    var body = document.getElementById('processes');
+    body.innerHTML = '';
+    processes.forEach(function (p) {
+      var row = document.createElement('tr');
+      row.className = p.state;
+      row.setAttribute('data-process', p.process);
+      row.setAttribute('data-restarts', String(p.restarts));
+      cell(row, 'state', p.state);
+      cell(row, 'process', p.process);
+      cell(row, 'pid', p.pid > 0 ? String(p.pid) : '');
+      cell(row, 'restarts', String(p.restarts));
+      var exit = cell(row, 'last-exit', p.last_exit ? p.last_exit + ' at ' + p.last_exit_at.substring(11, 19) : '');
+      if (p.failure_log) {
+        var pre = document.createElement('pre');
+        pre.className = 'failure';
+        pre.textContent = p.failure_log;
+        exit.appendChild(pre);
+      }
+      cell(row, 'since', p.since ? p.since.substring(11, 19) : '');
       body.appendChild(row);
     });
   }
@@ -59,6 +93,7 @@
   function refresh() {
     fetch('/api/status', { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (s) {
       drawStages(s.stages || []);
+      drawProcesses(s.processes || []);
       var h = s.history;
       Object.keys(h.charts).forEach(function (id) {
         if (document.getElementById(id)) { drawChart(id, h.times, h.charts[id]); }

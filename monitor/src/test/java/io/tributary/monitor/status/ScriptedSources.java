@@ -24,6 +24,11 @@ final class ScriptedSources implements StatusSources {
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
     private final AtomicInteger samples = new AtomicInteger();
     final AtomicReference<LagStatus> sinkStatus = new AtomicReference<>(LagStatus.OK);
+    /** The supervised processes: kafka was killed once and came back; the test may make one fail. */
+    final AtomicReference<List<ProcessRow>> processes = new AtomicReference<>(List.of(
+            new ProcessRow("kafka", "RUNNING", 4242, 1, "killed (SIGKILL, exit 137)", T0.minusSeconds(40),
+                    T0.minusSeconds(35), null),
+            new ProcessRow("streams", "RUNNING", 4343, 0, null, null, T0.minusSeconds(60), null)));
 
     @Override
     public StatusSnapshot collect() {
@@ -45,7 +50,7 @@ final class ScriptedSources implements StatusSources {
         groups.forEach(g -> stages.add(new StageStatus(g.group(), g.status(), "lag " + g.sumLag())));
         stages.add(new StageStatus("landing -> spark", LagStatus.OK, landing.objects() + " objects"));
         stages.add(new StageStatus("warehouse", LagStatus.OK, "freshness " + table.freshnessSeconds()));
-        return new StatusSnapshot(now, groups, landing, warehouse, dlq, stages);
+        return new StatusSnapshot(now, groups, landing, warehouse, dlq, stages, processes.get());
     }
 
     private static GroupReport group(String group, String topic, long committed, long logEnd, double lagSeconds,

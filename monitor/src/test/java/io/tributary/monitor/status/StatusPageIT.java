@@ -63,7 +63,9 @@ class StatusPageIT {
             assertThat(Integer.parseInt(m.group(1))).as("points drawn on %s", chart).isGreaterThanOrEqualTo(10);
         }
         assertThat(dom).containsPattern("<tr class=\"STOP\" data-stage=\"connect-s3-sink-vehicle-events\">")
-                .containsPattern("<tr class=\"OK\" data-stage=\"tributary-streams\">");
+                .containsPattern("<tr class=\"OK\" data-stage=\"tributary-streams\">")
+                .containsPattern("<tr class=\"RUNNING\" data-process=\"kafka\" data-restarts=\"1\">")
+                .contains("killed (SIGKILL, exit 137)");
 
         Path screenshot = Path.of("target", "status-page.png").toAbsolutePath();
         Files.deleteIfExists(screenshot);

@@ -15,7 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +86,34 @@ class StatusServerTest {
             assertThat(get("/health").body()).contains("\"status\":\"DOWN\"").contains("\"STOP\"");
         } finally {
             sources.sinkStatus.set(LagStatus.OK);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/health").statusCode() == 200);
+    }
+
+    @Test
+    void restartsOfSupervisedProcessesShowInTheApiAndMetricsAndAFailedOneTurnsHealthDown() throws Exception {
+        assertThat(get("/api/status").body()).contains("\"process\":\"kafka\"").contains("\"restarts\":1")
+                .contains("\"last_exit\":\"killed (SIGKILL, exit 137)\"");
+        Map<String, MetricFamily> families = new LinkedHashMap<>();
+        var parser = new TextPrometheusMetricDataParser(
+                new ByteArrayInputStream(get("/metrics").body().getBytes(StandardCharsets.UTF_8)));
+        for (MetricFamily family = parser.parse(); family != null; family = parser.parse()) {
+            families.put(family.getName(), family);
+        }
+        assertThat(families.get("tributary_process_restarts").getMetrics())
+                .extracting(m -> m.getLabels().get("process") + "=" + ((Gauge) m).getValue())
+                .containsExactly("kafka=1.0", "streams=0.0");
+        assertThat(get("/health").statusCode()).isEqualTo(200);
+
+        var healthy = sources.processes.get();
+        sources.processes.set(List.of(healthy.get(0), new ProcessRow("streams", ProcessRow.FAILED, 4343, 4,
+                "exited with code 1", Instant.now(), Instant.now(), "NegativeArraySizeException at ...")));
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> get("/health").statusCode() == 503);
+            assertThat(get("/health").body()).contains("\"state\":\"FAILED\"")
+                    .contains("NegativeArraySizeException");
+        } finally {
+            sources.processes.set(healthy);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/health").statusCode() == 200);
     }
