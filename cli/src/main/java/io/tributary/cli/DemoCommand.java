@@ -2,11 +2,12 @@ package io.tributary.cli;
 
 import io.tributary.cli.config.ConfigOptions;
 import io.tributary.cli.config.StackConfigs;
-import io.tributary.cli.pipeline.LocalPipeline;
+import io.tributary.cli.config.StageConfigs;
+import io.tributary.cli.pipeline.Pipeline;
+import io.tributary.cli.pipeline.PipelineService;
 import io.tributary.cli.pipeline.PeakMemory;
 import io.tributary.cli.pipeline.ProgressTicker;
 import io.tributary.events.Topics;
-import io.tributary.monitor.status.StatusServer;
 import io.tributary.producers.fleet.FleetRun;
 import io.tributary.producers.fleet.FleetSimulator;
 import io.tributary.producers.fleet.FleetSpec;
@@ -26,7 +27,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -88,59 +92,49 @@ final class DemoCommand implements Callable<Integer> {
         PrintStream out = System.out;
         long t0 = System.nanoTime();
         // a demo starts from nothing, so rows loaded can be compared with what it emitted
-        LocalStackConfig stackConfig = StackConfigs.localStack(config, dataDir, Path.of(".tributary/demo"), true);
+        Map<String, String> loaded = config.load(System.getenv(), StackConfigs.WITH_STAGES);
+        LocalStackConfig stackConfig = StackConfigs.localStack(loaded, dataDir, Path.of(".tributary/demo"), true);
         out.println("Starting the local stack (data in " + stackConfig.dataDir().toAbsolutePath() + ") ...");
         var printer = new StackPrinter(out);
-        LocalStack stack = LocalStack.start(stackConfig, printer);
-        double stackSeconds = (System.nanoTime() - t0) / 1e9;
-        out.printf("Stack ready in %.1f s. Starting the pipeline stages ...%n", stackSeconds);
-        LocalPipeline pipeline;
-        StatusServer status;
-        var options = new LocalPipeline.Options(trigger, partitions, stack.dataDir().resolve("pipeline"),
-                Duration.ofSeconds(5));
+        var options = new Pipeline.Options(trigger, partitions, stackConfig.dataDir().resolve("pipeline"),
+                stackConfig.dataDir().resolve("logs"), Duration.ofSeconds(5), "768m", "3g");
+        PipelineService service;
         try {
-            pipeline = LocalPipeline.start(stack, options, printer);
+            service = PipelineService.start(new PipelineService.Spec(stackConfig,
+                    StackConfigs.stageKeys(loaded), options, statusPort),
+                    printer);
         } catch (RuntimeException e) {
-            stack.close();
             throw new UserFacingException("a pipeline stage did not start: " + e.getMessage()
-                    + " (server logs in " + stack.dataDir().resolve("logs") + ")", e);
+                    + " (logs in " + stackConfig.dataDir().resolve("logs") + ")", e);
         }
-        try {
-            status = StatusWiring.start(stack.endpoints(), options.checkpointDir(), trigger, statusPort);
-        } catch (RuntimeException e) {
-            pipeline.close();
-            stack.close();
-            throw new UserFacingException("the status page did not start: " + e.getMessage(), e);
-        }
-        printer.started("status page", status.url() + "  (/metrics, /health)");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping the pipeline and every server of the stack ...");
-            status.close();
-            pipeline.close();
-            stack.close();
+            service.close();
             out.println("Stopped.");
         }, "tributary-demo-shutdown"));
+        LocalStack stack = service.stack().orElseThrow();
         double readySeconds = (System.nanoTime() - t0) / 1e9;
+        out.printf("Stack and stages ready in %.1f s.%n", readySeconds);
 
         long pipelineStart = System.nanoTime();
         var memory = new PeakMemory();
-        Published published = publishAndWatch(out, new DemoProgress(stack, pipeline, memory), pipeline,
+        Pipeline pipeline = service.pipeline();
+        Published published = publishAndWatch(out, new DemoProgress(service, memory), service,
                 stack.endpoints().kafkaBootstrap());
         DemoSummary summary = DemoSummary.collect(pipeline, published.fleet(), published.web(), stack.endpoints(),
-                Duration.ofNanos(System.nanoTime() - pipelineStart), stackSeconds, readySeconds, memory.peakMib());
+                Duration.ofNanos(System.nanoTime() - pipelineStart), readySeconds, readySeconds, memory.peakMib());
         summary.print(out);
         UpCommand.printEndpoints(out, stack.endpoints(), stack.dataDir());
-        out.println("  status page       " + status.url());
+        service.status().ifPresent(status -> out.println("  status page       " + status.url()));
         if (exit) {
-            status.close();
-            pipeline.close();
-            stack.close();
+            service.close();
             return summary.matches() ? 0 : 1;
         }
         out.println("The stack stays up for queries. Press Ctrl-C to stop every process.");
         new CountDownLatch(1).await();
         return 0;
     }
+
 
     private void validate() {
         if (events < 2) {
@@ -164,8 +158,9 @@ final class DemoCommand implements Callable<Integer> {
     private record Published(FleetTruth fleet, WebTruth web) {
     }
 
-    private Published publishAndWatch(PrintStream out, DemoProgress progress, LocalPipeline pipeline,
+    private Published publishAndWatch(PrintStream out, DemoProgress progress, PipelineService service,
                                       String bootstrap) throws InterruptedException {
+        Pipeline pipeline = service.pipeline();
         var spec = new FleetSpec(seed, vehicles, events, Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 FunctionCatalogue.standard(), false);
         out.printf("Publishing %,d vehicle log lines from %d vehicles to %s%s ...%n", events, vehicles,
@@ -190,10 +185,11 @@ final class DemoCommand implements Callable<Integer> {
                     webTruth == null ? "call" : "call and request");
             while (pipeline.callsLoaded() < truth.completeCalls() || pipeline.webRequestsLoaded() < requests
                     || DemoWeb.Loaded.sessionRequests(pipeline.probe()) < requests) {
-                if (!pipeline.sparkJob().isAlive()) {
-                    throw new UserFacingException("the Spark micro-batch stopped (exit code "
-                            + pipeline.sparkJob().exitCode().orElse(-1) + "); its log: "
-                            + pipeline.sparkJob().logFile() + "\n" + pipeline.sparkJob().logTail(30));
+                var failed = pipeline.failedProcess();
+                if (failed.isPresent()) {
+                    throw new UserFacingException(failed.get().name() + " crashed too often and is no longer "
+                            + "restarted (" + failed.get().lastExit() + "); its log: " + failed.get().logFile() + "\n"
+                            + failed.get().failureLog());
                 }
                 if (System.nanoTime() > deadline) {
                     throw new UserFacingException("the warehouse is not complete after " + timeout

@@ -1,18 +1,18 @@
 package io.tributary.cli;
 
-import io.tributary.cli.pipeline.LocalPipeline;
+import io.tributary.cli.pipeline.Pipeline;
+import io.tributary.cli.pipeline.PipelineService;
 import io.tributary.cli.pipeline.PeakMemory;
 import io.tributary.cli.pipeline.PipelineCounts;
 import io.tributary.cli.pipeline.Rate;
-import io.tributary.stack.LocalStack;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /** The demo's periodic progress line (produced / parsed / landed / loaded, with rates); also samples peak memory. */
 final class DemoProgress implements Supplier<String> {
-    private final LocalStack stack;
-    private final LocalPipeline pipeline;
+    private final PipelineService service;
+    private final Pipeline pipeline;
     private final PeakMemory memory;
     final AtomicLong produced = new AtomicLong();
     final AtomicLong expectedCalls = new AtomicLong(-1);
@@ -22,9 +22,9 @@ final class DemoProgress implements Supplier<String> {
     private final Rate landedRate = new Rate();
     private final Rate loadedRate = new Rate();
 
-    DemoProgress(LocalStack stack, LocalPipeline pipeline, PeakMemory memory) {
-        this.stack = stack;
-        this.pipeline = pipeline;
+    DemoProgress(PipelineService service, PeakMemory memory) {
+        this.service = service;
+        this.pipeline = service.pipeline();
         this.memory = memory;
     }
 
@@ -49,9 +49,12 @@ final class DemoProgress implements Supplier<String> {
     }
 
     void sampleMemory() {
-        memory.sample("tributary cli + streams", ProcessHandle.current());
-        stack.servers().forEach((server, process) -> memory.sample(server.id() + " jvm", process));
-        stack.postgresServerProcess().ifPresent(server -> memory.sampleTree("postgres server", server));
-        memory.sample("spark jvm", pipeline.sparkJob());
+        memory.sample("tributary cli", ProcessHandle.current());
+        service.stack().ifPresent(stack -> {
+            stack.servers().forEach((server, process) -> memory.sample(server.id() + " jvm", process));
+            stack.postgresServerProcess().ifPresent(server -> memory.sampleTree("postgres server", server));
+        });
+        pipeline.streamsProcess().ifPresent(process -> memory.sample("streams jvm", process));
+        pipeline.sparkJob().ifPresent(process -> memory.sample("spark jvm", process));
     }
 }

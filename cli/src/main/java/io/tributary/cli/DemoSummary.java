@@ -1,7 +1,7 @@
 package io.tributary.cli;
 
 import io.tributary.cli.pipeline.DeadLetters;
-import io.tributary.cli.pipeline.LocalPipeline;
+import io.tributary.cli.pipeline.Pipeline;
 import io.tributary.producers.fleet.FleetTruth;
 import io.tributary.producers.web.WebTruth;
 import io.tributary.stack.StackEndpoints;
@@ -18,7 +18,7 @@ record DemoSummary(FleetTruth truth, WebTruth web, DemoWeb.Loaded webLoaded, lon
                    StackEndpoints endpoints, Map<String, Long> peakMib) {
 
     /** @param web what the web simulator emitted; null when the demo published no web lines */
-    static DemoSummary collect(LocalPipeline pipeline, FleetTruth truth, WebTruth web, StackEndpoints endpoints,
+    static DemoSummary collect(Pipeline pipeline, FleetTruth truth, WebTruth web, StackEndpoints endpoints,
                                Duration endToEnd, double stackSeconds, double readySeconds,
                                Map<String, Long> peakMib) {
         return new DemoSummary(truth, web, web == null ? null : DemoWeb.Loaded.read(pipeline.probe()),

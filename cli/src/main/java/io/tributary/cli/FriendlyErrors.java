@@ -10,9 +10,13 @@ import picocli.CommandLine;
 final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        if (e instanceof ConfigException || e instanceof UserFacingException) {
+        if (e instanceof UserFacingException user) {
             commandLine.getErr().println("tributary: " + e.getMessage());
-            return 2;
+            return user.exitCode();
+        }
+        if (e instanceof ConfigException) {
+            commandLine.getErr().println("tributary: " + e.getMessage());
+            return UserFacingException.EXIT_USAGE;
         }
         throw new RuntimeException(e);
     }

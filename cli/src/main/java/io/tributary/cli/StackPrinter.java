@@ -1,14 +1,13 @@
 package io.tributary.cli;
 
-import io.tributary.cli.pipeline.LocalPipeline;
-import io.tributary.stack.StackListener;
+import io.tributary.cli.pipeline.PipelineService;
 import io.tributary.stack.StackServer;
 
 import java.io.PrintStream;
 import java.time.Duration;
 
 /** Prints each server and stage as it becomes ready: what it is, where it listens, how long it took. */
-final class StackPrinter implements StackListener, LocalPipeline.StageListener {
+final class StackPrinter implements PipelineService.Listener {
     private final PrintStream out;
 
     StackPrinter(PrintStream out) {

@@ -1,7 +1,9 @@
 package io.tributary.cli;
 
 import io.tributary.cli.pipeline.DeadLetters;
-import io.tributary.cli.pipeline.LocalPipeline;
+import io.tributary.cli.pipeline.Pipeline;
+import io.tributary.cli.stack.StackLocation;
+import io.tributary.stack.process.Supervisor;
 import io.tributary.events.DlqHeaders;
 import io.tributary.events.EventIds;
 import io.tributary.events.EventTimes;
@@ -67,14 +69,16 @@ class PipelineEndToEndIT {
     @TempDir
     static Path workDir;
     static PipelineStack stack;
-    static LocalPipeline pipeline;
+    static Pipeline pipeline;
+    static Supervisor stages;
 
     @BeforeAll
     static void startPipeline() {
         stack = PipelineStacks.shared();
+        stages = new Supervisor();
         // one partition: the sink lands lines in publish order, so a line published first is processed first
-        pipeline = LocalPipeline.start(stack,
-                new LocalPipeline.Options(Duration.ofSeconds(3), 1, workDir, Duration.ofSeconds(2)), (s, d) -> { });
+        pipeline = Pipeline.start(StackLocation.endpointDefaults(stack.endpoints()),
+                new Pipeline.Options(Duration.ofSeconds(3), 1, workDir, Duration.ofSeconds(2)), stages, (s, d) -> { });
     }
 
     @AfterAll
@@ -82,6 +86,7 @@ class PipelineEndToEndIT {
         if (pipeline != null) {
             pipeline.close();
         }
+        stages.close();
     }
 
     @Test

@@ -8,12 +8,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Copies the log4j2 configurations of the child JVMs into the data dir, where people can read and edit them. */
-final class LogConfigs {
+public final class LogConfigs {
 
     static final String SERVER = "log4j2-server.xml";
     static final String SPARK = "log4j2-spark.xml";
 
     private LogConfigs() {
+    }
+
+    /** The log configuration of server and stage JVMs (INFO to stdout, which goes to their log file). */
+    public static Path server(Path confDir) {
+        return write(confDir, SERVER);
+    }
+
+    /** The log configuration of Spark JVMs (Spark's chatter at WARN). */
+    public static Path spark(Path confDir) {
+        return write(confDir, SPARK);
     }
 
     /** Writes the resource unless the file exists (a user's edit is kept). */

@@ -54,8 +54,8 @@ public final class Warehouse implements AutoCloseable {
         return warehouse;
     }
 
-    /** Creates or upgrades the schemas and tables; idempotent. */
-    public synchronized void migrate() throws SQLException {
+    /** Creates or upgrades the schemas and tables; idempotent. Returns the migration versions it applied. */
+    public synchronized List<Integer> migrate() throws SQLException {
         List<Integer> applied = new Migrator(dialect, names).migrate(connection());
         if (!applied.isEmpty()) {
             log.info("Warehouse schema {} migrated, versions applied: {}", names.schema(), applied);
@@ -63,6 +63,7 @@ public final class Warehouse implements AutoCloseable {
         if (config.analystRole().isPresent()) {
             new AnalystRole(dialect, names, config.analystRole().get()).apply(connection());
         }
+        return applied;
     }
 
     /**

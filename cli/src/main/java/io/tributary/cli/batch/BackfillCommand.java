@@ -1,24 +1,28 @@
 package io.tributary.cli.batch;
 
+import io.tributary.batch.config.BatchConfig;
 import io.tributary.cli.UserFacingException;
 import io.tributary.cli.config.ConfigOptions;
-import io.tributary.stack.ProjectRoot;
-import io.tributary.stack.process.ChildLauncher;
+import io.tributary.cli.config.StageConfigs;
+import io.tributary.cli.pipeline.BatchJobs;
+import io.tributary.cli.stack.Reachability;
+import io.tributary.cli.stack.StackLocation;
+import io.tributary.cli.stage.JobWatch;
+import io.tributary.events.SparkCheckpoints;
 import io.tributary.stack.process.ManagedProcess;
-import io.tributary.stack.spark.SparkJobLauncher;
+import io.tributary.warehouse.WarehouseConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.OptionalInt;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -28,10 +32,15 @@ import java.util.concurrent.Callable;
  * rows, never duplicated.
  */
 @Command(name = "backfill", mixinStandardHelpOptions = true,
-        description = "Reprocess landed days (dt=FROM..TO) into the warehouse with the Spark job, run to completion.")
+        description = {"Reprocess landed days (dt=FROM..TO) into the warehouse with the Spark job, run to completion.",
+                "Uses the running local stack's S3 and warehouse unless configured otherwise (same configuration as "
+                        + "tributary batch); secrets reach the job in an owner-only file."})
 public final class BackfillCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
+
+    @Mixin
+    StackLocation stack;
 
     @Spec
     CommandSpec spec;
@@ -43,8 +52,8 @@ public final class BackfillCommand implements Callable<Integer> {
     String to;
 
     @Option(names = "--checkpoint", paramLabel = "URI",
-            description = "Checkpoint of this backfill (default: .tributary/backfill/FROM_TO on local disk). Rerunning "
-                    + "with the same checkpoint only picks up files landed since.")
+            description = "Checkpoint of this backfill (default: .tributary/backfill/FROM_TO/checkpoint on local disk). "
+                    + "Rerunning with the same checkpoint only picks up files landed since.")
     String checkpoint;
 
     @Option(names = "--heap", description = "Heap of the Spark JVM (default: ${DEFAULT-VALUE}).", defaultValue = "1g")
@@ -57,47 +66,30 @@ public final class BackfillCommand implements Callable<Integer> {
         if (last.isBefore(first)) {
             throw new UserFacingException("--to " + last + " is before --from " + first);
         }
-        Path root = ProjectRoot.find(System.getProperty(ProjectRoot.SYSTEM_PROPERTY, ""), Path.of(""))
-                .orElseThrow(() -> new UserFacingException("cannot find the project root (spark-batch/target) from "
-                        + Path.of("").toAbsolutePath() + "; run from the repository or set -D"
-                        + ProjectRoot.SYSTEM_PROPERTY));
         Path work = Path.of(".tributary", "backfill", first + "_" + last).toAbsolutePath();
-        Files.createDirectories(work.resolve("logs"));
         String checkpointUri = checkpoint != null ? checkpoint : work.resolve("checkpoint").toUri().toString();
-
-        var extra = new LinkedHashMap<String, String>();
-        extra.put("spark.trigger", "available-now");
-        extra.put("spark.checkpoint.location", checkpointUri);
-        extra.put("spark.web.checkpoint.location", checkpointUri.replaceAll("/$", "") + "-web");
-        extra.put("landing.dates.from", first.toString());
-        extra.put("landing.dates.to", last.toString());
-        var args = SparkJobArgs.forward(spec, extra);
+        Map<String, String> props = StageConfigs.resolve(config, stack.endpointDefaults(),
+                List.of(BatchConfig.CONFIG, WarehouseConfig.CONFIG_DEF));
+        props.put(BatchConfig.SPARK_TRIGGER, "available-now");
+        props.put(BatchConfig.SPARK_CHECKPOINT_LOCATION, checkpointUri);
+        props.put(BatchConfig.WEB_CHECKPOINT_LOCATION, SparkCheckpoints.webQuery(checkpointUri));
+        props.put(BatchConfig.LANDING_DATES_FROM, first.toString());
+        props.put(BatchConfig.LANDING_DATES_TO, last.toString());
+        StageConfigs.require(props, BatchConfig.S3_BUCKET, "landing bucket");
+        StageConfigs.require(props, WarehouseConfig.JDBC_URL, "warehouse");
+        BatchConfig job = BatchJobs.validate(props);
+        Reachability.requireWarehouse(WarehouseConfig.of(job.warehouseProps()));
+        if (!job.s3Endpoint().isBlank()) {
+            Reachability.requireListening("S3", job.s3Endpoint(), BatchConfig.S3_ENDPOINT);
+        }
+        Path file = BatchJobs.writeConfig(work.resolve("conf/batch.properties"), props);
 
         var out = spec.commandLine().getOut();
         out.printf("backfill %s..%s: Spark job starting (checkpoint %s)%n", first, last, checkpointUri);
         out.flush();
-        Path log4j = work.resolve("log4j2-spark.properties");
-        Files.writeString(log4j, "rootLogger.level=WARN\nrootLogger.appenderRef.out.ref=out\n"
-                + "appender.out.type=Console\nappender.out.name=out\nappender.out.layout.type=PatternLayout\n"
-                + "appender.out.layout.pattern=%d{HH:mm:ss.SSS} %-5level %c{1}: %msg%n\n"
-                + "logger.tributary.name=io.tributary\nlogger.tributary.level=INFO\n");
-        var launcher = new SparkJobLauncher(new ChildLauncher(work, p -> { }), root, work, work.resolve("logs"), log4j,
-                heap);
-        long started = System.nanoTime();
-        try (ManagedProcess job = launcher.start(args)) {
-            OptionalInt exit = OptionalInt.empty();
-            while (exit.isEmpty()) {
-                exit = job.waitFor(Duration.ofSeconds(15));
-                if (exit.isEmpty()) {
-                    out.printf("backfill %s..%s: running for %d s (log %s)%n", first, last,
-                            (System.nanoTime() - started) / 1_000_000_000L, job.logFile());
-                    out.flush();
-                }
-            }
-            out.printf("backfill %s..%s: %s after %d s; log %s%n%s%n", first, last,
-                    exit.getAsInt() == 0 ? "done" : "FAILED (exit " + exit.getAsInt() + ")",
-                    (System.nanoTime() - started) / 1_000_000_000L, job.logFile(), job.logTail(12));
-            return exit.getAsInt();
+        try (ManagedProcess process = BatchJobs.launcher(work, work.resolve("logs"), heap)
+                .start("backfill", BatchJobs.MAIN_CLASS, List.of("--config", file.toString()))) {
+            return JobWatch.await(process, Duration.ofSeconds(15), out, "backfill " + first + ".." + last);
         }
     }
 

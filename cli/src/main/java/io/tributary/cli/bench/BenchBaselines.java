@@ -1,6 +1,6 @@
 package io.tributary.cli.bench;
 
-import io.tributary.cli.pipeline.LocalPipeline;
+import io.tributary.cli.pipeline.Pipeline;
 import io.tributary.events.Topics;
 import io.tributary.stack.LocalStack;
 
@@ -45,7 +45,7 @@ final class BenchBaselines {
         return all;
     }
 
-    static BenchBaselines measure(PrintStream out, LocalStack stack, LocalPipeline pipeline, Workload workload,
+    static BenchBaselines measure(PrintStream out, LocalStack stack, Pipeline pipeline, Workload workload,
                                   long calls, long webRequests, int partitions, Path workDir)
             throws InterruptedException {
         var b = new BenchBaselines();

@@ -4,7 +4,13 @@ import io.tributary.cli.DurationConverter;
 import io.tributary.cli.UserFacingException;
 import io.tributary.cli.config.ConfigOptions;
 import io.tributary.cli.config.StackConfigs;
-import io.tributary.cli.pipeline.LocalPipeline;
+import io.tributary.cli.config.StageConfigs;
+import io.tributary.cli.pipeline.Pipeline;
+import io.tributary.cli.pipeline.PipelineService;
+import org.apache.kafka.common.config.ConfigDef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.LocalStackConfig;
 import io.tributary.stack.StackListener;
@@ -103,42 +109,45 @@ public final class BenchCommand implements Callable<Integer> {
                 workload.vehicleEvents(), workload.vehicleBytes() / 1e6, workload.vehicleEvents() / 2,
                 workload.webLines(), workload.webBytes() / 1e6, workload.rawBytes() / 1e6);
 
-        LocalStackConfig stackConfig = StackConfigs.localStack(config, dataDir, Path.of(".tributary/bench"), true);
+        Map<String, String> loaded = config.load(System.getenv(), StackConfigs.WITH_STAGES);
+        LocalStackConfig stackConfig = StackConfigs.localStack(loaded, dataDir, Path.of(".tributary/bench"), true);
         out.println("Starting the local stack (data in " + stackConfig.dataDir().toAbsolutePath() + ") ...");
-        var printer = new Printer(out);
-        try (LocalStack stack = LocalStack.start(stackConfig, printer)) {
-            var options = new LocalPipeline.Options(interval, partitions, stack.dataDir().resolve("pipeline"),
-                    Duration.ofSeconds(5));
-            LocalPipeline pipeline;
-            try {
-                pipeline = LocalPipeline.start(stack, options, printer);
-            } catch (RuntimeException e) {
-                throw new UserFacingException("a pipeline stage did not start: " + e.getMessage()
-                        + " (server logs in " + stack.dataDir().resolve("logs") + ")", e);
-            }
-            try (pipeline) {
-                BenchResult result;
-                if (freshness) {
-                    result = FreshnessBench.run(out, stack, pipeline, workload, partitions, interval, timeout, rate,
-                            duration, startedAt);
-                } else {
-                    if (!noBaselines) {
-                        Baselines.createProduceTopic(pipeline.admin(), partitions);
-                    }
-                    result = ThroughputBench.run(out, stack, pipeline, workload, partitions, interval, timeout,
-                            !noBaselines, startedAt, stack.dataDir().resolve("baselines"));
+        var options = new Pipeline.Options(interval, partitions, stackConfig.dataDir().resolve("pipeline"),
+                stackConfig.dataDir().resolve("logs"), Duration.ofSeconds(5), "768m", "3g");
+        PipelineService service;
+        try {
+            service = PipelineService.start(new PipelineService.Spec(stackConfig,
+                    StackConfigs.stageKeys(loaded), options, -1),
+                    new Printer(out));
+        } catch (RuntimeException e) {
+            throw new UserFacingException("a pipeline stage did not start: " + e.getMessage()
+                    + " (server logs in " + stackConfig.dataDir().resolve("logs") + ")", e);
+        }
+        try (service) {
+            LocalStack stack = service.stack().orElseThrow();
+            Pipeline pipeline = service.pipeline();
+            BenchResult result;
+            if (freshness) {
+                result = FreshnessBench.run(out, stack, pipeline, workload, partitions, interval, timeout, rate,
+                        duration, startedAt);
+            } else {
+                if (!noBaselines) {
+                    Baselines.createProduceTopic(pipeline.admin(), partitions);
                 }
-                BenchReport.print(result, out);
-                result.write(output);
-                out.println();
-                out.println("Results written to " + output.toAbsolutePath());
-                return result.endToEnd().correct() ? 0 : 1;
+                result = ThroughputBench.run(out, stack, pipeline, workload, partitions, interval, timeout,
+                        !noBaselines, startedAt, stack.dataDir().resolve("baselines"));
             }
+            BenchReport.print(result, out);
+            result.write(output);
+            out.println();
+            out.println("Results written to " + output.toAbsolutePath());
+            return result.endToEnd().correct() ? 0 : 1;
         }
     }
 
+
     /** Prints servers and stages as they come up. */
-    private record Printer(PrintStream out) implements StackListener, LocalPipeline.StageListener {
+    private record Printer(PrintStream out) implements PipelineService.Listener {
         @Override
         public void ready(StackServer server, String address, Duration took, long pid) {
             out.printf("  ready  %-18s %-45s %5.1f s  (pid %d)%n", server.id(), address, took.toMillis() / 1000.0, pid);

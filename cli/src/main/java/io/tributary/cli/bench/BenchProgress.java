@@ -1,6 +1,6 @@
 package io.tributary.cli.bench;
 
-import io.tributary.cli.pipeline.LocalPipeline;
+import io.tributary.cli.pipeline.Pipeline;
 import io.tributary.cli.pipeline.PeakMemory;
 import io.tributary.cli.pipeline.PipelineCounts;
 import io.tributary.cli.pipeline.Rate;
@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 /** The bench's progress line (a bar of rows loaded plus per-stage counts and rates); samples memory as it goes. */
 final class BenchProgress implements Supplier<String> {
     private final LocalStack stack;
-    private final LocalPipeline pipeline;
+    private final Pipeline pipeline;
     private final StageWatch watch;
     private final long lines;
     private final long rows;
@@ -28,7 +28,7 @@ final class BenchProgress implements Supplier<String> {
      * @param lines raw lines of the run (both simulators)
      * @param rows  rows that make the run complete: calls plus web requests
      */
-    BenchProgress(LocalStack stack, LocalPipeline pipeline, StageWatch watch, long lines, long rows) {
+    BenchProgress(LocalStack stack, Pipeline pipeline, StageWatch watch, long lines, long rows) {
         this.stack = stack;
         this.pipeline = pipeline;
         this.watch = watch;
@@ -60,9 +60,8 @@ final class BenchProgress implements Supplier<String> {
         Map<String, ProcessHandle> p = new LinkedHashMap<>();
         stack.servers().forEach((server, process) -> p.put(server.id() + " jvm", process.handle()));
         stack.postgresServerProcess().ifPresent(server -> p.put("postgres server", server));
-        if (pipeline.sparkJob() != null) {
-            p.put("spark jvm", pipeline.sparkJob().handle());
-        }
+        pipeline.streamsProcess().ifPresent(process -> p.put("streams jvm", process.handle()));
+        pipeline.sparkJob().ifPresent(process -> p.put("spark jvm", process.handle()));
         return p;
     }
 
@@ -84,5 +83,5 @@ final class BenchProgress implements Supplier<String> {
         return ticks;
     }
 
-    static final String CLI = "tributary cli + streams";
+    static final String CLI = "tributary cli (publishers)";
 }

@@ -2,7 +2,7 @@ package io.tributary.cli.bench;
 
 import io.tributary.cli.UserFacingException;
 import io.tributary.cli.pipeline.DeadLetters;
-import io.tributary.cli.pipeline.LocalPipeline;
+import io.tributary.cli.pipeline.Pipeline;
 import io.tributary.cli.pipeline.ProgressTicker;
 import io.tributary.stack.LocalStack;
 
@@ -44,7 +44,7 @@ final class BenchRun {
     private BenchRun() {
     }
 
-    static Outcome execute(PrintStream out, LocalStack stack, LocalPipeline pipeline, Workload workload,
+    static Outcome execute(PrintStream out, LocalStack stack, Pipeline pipeline, Workload workload,
                            MixedRun.Pace pace, int partitions, Duration timeout) throws InterruptedException {
         long calls = workload.vehicleEvents() / 2;
         var watch = new StageWatch(pipeline, workload.vehicleEvents(), calls, workload.webLines(), partitions);
@@ -95,23 +95,16 @@ final class BenchRun {
         return poller;
     }
 
-    private static void awaitLoaded(LocalStack stack, LocalPipeline pipeline, StageWatch watch, long t0,
+    private static void awaitLoaded(LocalStack stack, Pipeline pipeline, StageWatch watch, long t0,
                                     Duration timeout) throws InterruptedException {
         long deadline = t0 + timeout.toNanos();
         while (watch.loadedNanos() == 0) {
-            // a server that died makes the run hang until the timeout: fail at once and say which one
-            for (var server : stack.servers().entrySet()) {
-                if (!server.getValue().isAlive()) {
-                    throw new UserFacingException("the " + server.getKey().id() + " server (pid "
-                            + server.getValue().pid() + ") stopped during the run (exit code "
-                            + server.getValue().exitCode().orElse(-1) + "); its log: " + server.getValue().logFile()
-                            + "\n" + server.getValue().logTail(20));
-                }
-            }
-            if (!pipeline.sparkJob().isAlive()) {
-                throw new UserFacingException("the Spark micro-batch stopped (exit code "
-                        + pipeline.sparkJob().exitCode().orElse(-1) + "); its log: " + pipeline.sparkJob().logFile()
-                        + "\n" + pipeline.sparkJob().logTail(30));
+            // a process that crashed too often makes the run hang until the timeout: fail at once and say which one
+            var failed = pipeline.failedProcess();
+            if (failed.isPresent()) {
+                throw new UserFacingException(failed.get().name() + " crashed too often during the run ("
+                        + failed.get().lastExit() + "); its log: " + failed.get().logFile() + "\n"
+                        + failed.get().failureLog());
             }
             if (System.nanoTime() > deadline) {
                 throw new UserFacingException("the warehouse is not complete after " + timeout + "; last counts: "

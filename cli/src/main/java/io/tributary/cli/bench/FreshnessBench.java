@@ -1,6 +1,6 @@
 package io.tributary.cli.bench;
 
-import io.tributary.cli.pipeline.LocalPipeline;
+import io.tributary.cli.pipeline.Pipeline;
 import io.tributary.stack.LocalStack;
 
 import java.io.PrintStream;
@@ -25,7 +25,7 @@ final class FreshnessBench {
         return new MixedRun.Pace(w.vehicleEvents() / seconds, w.webLines() / seconds);
     }
 
-    static BenchResult run(PrintStream out, LocalStack stack, LocalPipeline pipeline, Workload w, int partitions,
+    static BenchResult run(PrintStream out, LocalStack stack, Pipeline pipeline, Workload w, int partitions,
                            Duration trigger, Duration timeout, long bytesPerSecond, Duration duration,
                            Instant startedAt) throws InterruptedException {
         MixedRun.Pace pace = pace(w, duration);

@@ -1,6 +1,6 @@
 package io.tributary.cli.bench;
 
-import io.tributary.cli.pipeline.LocalPipeline;
+import io.tributary.cli.pipeline.Pipeline;
 import io.tributary.cli.pipeline.PipelineCounts;
 import io.tributary.warehouse.schema.TableNames;
 
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class StageWatch {
     private static final long CONFIRM_EVERY_NANOS = 2_000_000_000L;
 
-    private final LocalPipeline pipeline;
+    private final Pipeline pipeline;
     private final long vehicleEvents;
     private final long calls;
     private final long webLines;
@@ -32,7 +32,7 @@ final class StageWatch {
     private final Confirmation callsConfirm = new Confirmation();
     private final Confirmation webConfirm = new Confirmation();
 
-    StageWatch(LocalPipeline pipeline, long vehicleEvents, long calls, long webLines, int partitions) {
+    StageWatch(Pipeline pipeline, long vehicleEvents, long calls, long webLines, int partitions) {
         this.pipeline = pipeline;
         this.vehicleEvents = vehicleEvents;
         this.calls = calls;

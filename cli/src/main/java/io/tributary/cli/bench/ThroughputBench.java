@@ -1,6 +1,6 @@
 package io.tributary.cli.bench;
 
-import io.tributary.cli.pipeline.LocalPipeline;
+import io.tributary.cli.pipeline.Pipeline;
 import io.tributary.stack.LocalStack;
 
 import java.io.PrintStream;
@@ -17,7 +17,7 @@ final class ThroughputBench {
     private ThroughputBench() {
     }
 
-    static BenchResult run(PrintStream out, LocalStack stack, LocalPipeline pipeline, Workload w, int partitions,
+    static BenchResult run(PrintStream out, LocalStack stack, Pipeline pipeline, Workload w, int partitions,
                            Duration trigger, Duration timeout, boolean baselines, Instant startedAt, Path workDir)
             throws InterruptedException {
         out.printf("Publishing %,d vehicle and %,d web lines as fast as Kafka takes them ...%n", w.vehicleEvents(),

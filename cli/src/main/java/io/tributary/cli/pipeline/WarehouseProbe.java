@@ -1,6 +1,7 @@
 package io.tributary.cli.pipeline;
 
 import io.tributary.warehouse.WarehouseConfig;
+import io.tributary.warehouse.schema.KnownTable;
 import io.tributary.warehouse.schema.TableNames;
 
 import java.sql.Connection;
@@ -17,22 +18,61 @@ import java.util.Map;
  * of its own, so polling never waits on the loader's lock.
  */
 public final class WarehouseProbe implements AutoCloseable {
-    private final Connection connection;
+    private final WarehouseConfig config;
     private final TableNames names;
+    private Connection connection;
 
-    private WarehouseProbe(Connection connection, TableNames names) {
+    private WarehouseProbe(WarehouseConfig config, Connection connection) {
+        this.config = config;
         this.connection = connection;
-        this.names = names;
+        this.names = new TableNames(config.schema(), config.metaSchema());
     }
 
     public static WarehouseProbe open(WarehouseConfig config) {
         try {
-            Connection c = DriverManager.getConnection(config.jdbcUrl(), config.user(),
-                    config.password() == null ? "" : config.password().value());
-            return new WarehouseProbe(c, new TableNames(config.schema(), config.metaSchema()));
+            return new WarehouseProbe(config, connect(config));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot connect to the warehouse for probing: " + e.getMessage(), e);
         }
+    }
+
+    private static Connection connect(WarehouseConfig config) throws SQLException {
+        return DriverManager.getConnection(config.jdbcUrl(), config.user(),
+                config.password() == null ? "" : config.password().value());
+    }
+
+    /** A query on the probe's connection, opened again once when it broke (the database restarted meanwhile). */
+    private <T> T query(String sql, SqlFunction<T> read) {
+        try {
+            return read.apply(connection);
+        } catch (SQLException first) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // it is broken already
+            }
+            try {
+                connection = connect(config);
+                return read.apply(connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException("warehouse query failed (" + sql + "): " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlFunction<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    /** Rows in {@code table} of the warehouse schema. */
+    public synchronized long countRows(String table) {
+        String sql = "SELECT COUNT(*) FROM " + KnownTable.resolve(table, names).qualifiedName(names);
+        return query(sql, c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
     }
 
     public TableNames names() {
@@ -44,36 +84,37 @@ public final class WarehouseProbe implements AutoCloseable {
         Map<String, Long> rows = new HashMap<>();
         String sql = "SELECT table_name, COALESCE(SUM(rows_upserted), 0) FROM " + names.loadBatches()
                 + " GROUP BY table_name";
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.put(rs.getString(1), rs.getLong(2));
+        return query(sql, c -> {
+            rows.clear();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    rows.put(rs.getString(1), rs.getLong(2));
+                }
+                return rows;
             }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the load ledger: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** The single number {@code sql} returns (a count or a sum; null reads as 0). */
     public synchronized long queryLong(String sql) {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : 0;
-        } catch (SQLException e) {
-            throw new IllegalStateException("warehouse query failed (" + sql + "): " + e.getMessage(), e);
-        }
+        return query(sql, c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
     }
 
     /** Each row of {@code sql} as (first column as text → second column as a number). */
     public synchronized Map<String, Long> queryLongs(String sql) {
-        Map<String, Long> result = new java.util.TreeMap<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                result.put(rs.getString(1), rs.getLong(2));
+        return query(sql, c -> {
+            Map<String, Long> result = new java.util.TreeMap<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    result.put(rs.getString(1), rs.getLong(2));
+                }
+                return result;
             }
-            return result;
-        } catch (SQLException e) {
-            throw new IllegalStateException("warehouse query failed (" + sql + "): " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Streams every value of the first (numeric) column of {@code sql} to {@code sink}, in chunks (a cursor). */

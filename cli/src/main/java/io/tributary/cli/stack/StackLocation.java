@@ -2,9 +2,11 @@ package io.tributary.cli.stack;
 
 import io.tributary.stack.ProjectRoot;
 import io.tributary.stack.RunningStacks;
+import io.tributary.stack.StackEndpoints;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,7 +38,14 @@ public final class StackLocation {
      * {@code warehouse.*}), the lowest layer under file, environment and --set; empty when no stack runs.
      */
     public Map<String, String> endpointDefaults() {
-        return find().map(stack -> stack.endpoints().asProperties()).orElse(Map.of());
+        return find().map(stack -> endpointDefaults(stack.endpoints())).orElse(Map.of());
+    }
+
+    /** A local stack's endpoints as configuration keys; its S3 server (s3proxy) takes path-style requests only. */
+    public static Map<String, String> endpointDefaults(StackEndpoints endpoints) {
+        Map<String, String> props = new LinkedHashMap<>(endpoints.asProperties());
+        props.put("s3.path.style.access", "true");
+        return props;
     }
 
     /** The data dir of the running stack, if any. */

@@ -1,5 +1,7 @@
 package io.tributary.connect.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -30,6 +32,8 @@ public final class ConnectorConfigs {
     public static final String S3_BUCKET = "s3.bucket";
     public static final String S3_ACCESS_KEY = "s3.access.key";
     public static final String S3_SECRET_KEY = "s3.secret.key";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ConnectorConfigs() {
     }
@@ -86,6 +90,25 @@ public final class ConnectorConfigs {
     /** The REST payload ({@code {"name":…,"config":{…}}}) for a Connect cluster or MSK Connect. */
     public static String distributedS3Sink(Map<String, String> values) {
         return Placeholders.fill(template(DISTRIBUTED_S3_SINK), DISTRIBUTED_S3_SINK, values, Placeholders::escapeJson);
+    }
+
+    /**
+     * The distributed connector config for {@code topic} (AWS S3, credentials from the worker's default chain) as a
+     * map with {@code name}, as {@code PUT /connectors/<name>/config} takes it.
+     */
+    public static Map<String, String> distributedS3Sink(String topic, Map<String, String> values) {
+        Map<String, String> all = new HashMap<>(values);
+        all.put(TOPIC, topic);
+        all.putIfAbsent(CONNECTOR_NAME, defaultConnectorName(topic));
+        try {
+            JsonNode payload = JSON.readTree(distributedS3Sink(all));
+            Map<String, String> config = new TreeMap<>();
+            payload.path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+            config.put("name", payload.path("name").asText());
+            return config;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DISTRIBUTED_S3_SINK, e);
+        }
     }
 
     /** The equivalent REST payload for Confluent's {@code io.confluent.connect.s3.S3SinkConnector}. */

@@ -96,6 +96,16 @@ class ConnectorConfigsTest {
     }
 
     @Test
+    void distributedConfigOfTheWebTopicIsNamedAndSubscribedForIt() {
+        Map<String, String> config = ConnectorConfigs.distributedS3Sink(io.tributary.events.Topics.WEB_REQUESTS, AWS);
+
+        assertThat(config).containsEntry("name", "s3-sink-web-requests").containsEntry("topics", "web.requests")
+                .containsEntry("s3.bucket.name", AWS.get("s3.bucket"))
+                .doesNotContainKeys("aws.access.key.id", "aws.secret.access.key", "store.url");
+        assertThat(errors(config)).isEmpty();
+    }
+
+    @Test
     void confluentPayloadLandsTheSameLayoutUnderTheSameKeyNames() throws Exception {
         Map<String, String> ours = restConfig(ConnectorConfigs.distributedS3Sink(AWS));
         Map<String, String> confluent = restConfig(ConnectorConfigs.confluentS3Sink(AWS));

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /** The few calls of the Kafka Connect REST API the pipeline needs (java.net.http + Jackson). */
 public final class ConnectRestClient {
@@ -52,6 +54,37 @@ public final class ConnectRestClient {
         if (response.statusCode() != 200 && response.statusCode() != 201) {
             // The body lists the failed validations; the request body may hold secrets and is not repeated here.
             throw new ConnectRestException("PUT connector " + name + " failed with HTTP " + response.statusCode() + ": "
+                + response.body());
+        }
+    }
+
+    /** The connector's config as the worker holds it, or empty when there is no such connector. */
+    public Optional<Map<String, String>> connectorConfig(String name) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(connectorUri(name, "config"))
+            .timeout(REQUEST_TIMEOUT).GET().build());
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            throw new ConnectRestException("GET config of " + name + " failed with HTTP " + response.statusCode()
+                + ": " + response.body());
+        }
+        try {
+            Map<String, String> config = new TreeMap<>();
+            JSON.readTree(response.body()).fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+            return Optional.of(config);
+        } catch (IOException e) {
+            throw new ConnectRestException("cannot parse the config of " + name, e);
+        }
+    }
+
+    /** Restarts the connector's failed instance and failed tasks (Connect 3.0+), leaving running ones alone. */
+    public void restartFailed(String name) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                URI.create(connectorUri(name, "restart") + "?includeTasks=true&onlyFailed=true"))
+            .timeout(REQUEST_TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build());
+        if (response.statusCode() != 200 && response.statusCode() != 202 && response.statusCode() != 204) {
+            throw new ConnectRestException("restart of " + name + " failed with HTTP " + response.statusCode() + ": "
                 + response.body());
         }
     }

@@ -50,6 +50,9 @@ public final class ChildLauncher {
                 .directory(spec.workDir().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
+            // A child reads the configuration its parent resolved (file < environment < --set) from the files it is
+            // given; TRIBUTARY_* variables seen again in the child would override a --set the parent applied.
+            builder.environment().keySet().removeIf(name -> name.startsWith("TRIBUTARY_"));
             builder.environment().putAll(spec.environment());
             Process process = builder.start();
             log.info("started {} (pid {}), log {}", spec.name(), process.pid(), spec.logFile());

@@ -75,6 +75,11 @@ public final class SparkJobLauncher {
 
     /** Starts {@code mainClass} of the job jar the same way (same classpath, options and log naming). */
     public ManagedProcess start(String mainClass, List<String> args) {
+        return start("spark-job-" + jobs.incrementAndGet(), mainClass, args);
+    }
+
+    /** Starts {@code mainClass} of the job jar as {@code name}: its output goes to {@code <logDir>/<name>.log}. */
+    public ManagedProcess start(String name, String mainClass, List<String> args) {
         List<String> classpath = new ArrayList<>();
         classpath.add(ChildMainJar.writeTo(workDir).toString());
         classpath.add(requireBuilt(projectRoot.resolve(JOB_JAR)).toString());
@@ -88,7 +93,6 @@ public final class SparkJobLauncher {
         if (extra != null && !extra.isBlank()) {
             options.addAll(Arrays.asList(extra.trim().split("\\s+")));
         }
-        String name = "spark-job-" + jobs.incrementAndGet();
         // The servers listen on 127.0.0.1 only; without this Spark binds its driver to the first non-loopback address.
         return launcher.launch(new ChildSpec(name, mainClass, classpath, options, args, logDir.resolve(name + ".log"),
             workDir, Map.of("SPARK_LOCAL_IP", "127.0.0.1")));

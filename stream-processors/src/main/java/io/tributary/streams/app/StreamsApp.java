@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -112,6 +113,12 @@ public final class StreamsApp implements AutoCloseable {
         return streams.state();
     }
 
+    /** False once the application stopped or failed (after {@link #start} returned it was running). */
+    public boolean isAlive() {
+        KafkaStreams.State state = streams.state();
+        return state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED;
+    }
+
     /** Totals of the vehicle topology's counters over this instance's tasks. */
     public VehicleCounts vehicleCounts() {
         long[] totals = new long[3];
@@ -176,10 +183,14 @@ public final class StreamsApp implements AutoCloseable {
         }
     }
 
+    /**
+     * Commits what was processed and stops. The instance leaves its group, so a restarted one gets the partitions at
+     * once instead of after the old member's session timed out.
+     */
     @Override
     public void close() {
         LOG.info("Closing Kafka Streams {}", applicationId);
-        if (!streams.close(CLOSE_TIMEOUT)) {
+        if (!streams.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT).leaveGroup(true))) {
             LOG.warn("Kafka Streams {} did not close within {}", applicationId, CLOSE_TIMEOUT);
         }
     }
@@ -191,12 +202,14 @@ public final class StreamsApp implements AutoCloseable {
 
     /** Creates the topics of {@link Topics} that are missing; returns the ones it created. */
     public static Set<String> createTopics(Admin admin, int partitions, short replicationFactor) {
+        Optional<Short> replicas = replicationFactor < 0 ? Optional.empty()
+                : Optional.of(replicationFactor);
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             var missing = new ArrayList<NewTopic>();
             for (String topic : TOPICS) {
                 if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, partitions, replicationFactor));
+                    missing.add(new NewTopic(topic, Optional.of(partitions), replicas));
                 }
             }
             var created = new TreeSet<String>();
