@@ -57,7 +57,7 @@ record DemoSummary(FleetTruth truth, WebTruth web, DemoWeb.Loaded webLoaded, lon
             out.printf("  web sessions           %,d (%,d reached a booking; requests in sessions %,d)%n",
                     webLoaded.sessions(), webLoaded.bookedSessions(), webLoaded.sessionRequests());
         }
-        out.printf("  stack ready in         %.1f s (all stages %.1f s)%n", stackSeconds, readySeconds);
+        out.printf("  stack and stages ready %.1f s%n", readySeconds);
         out.printf("  end-to-end time        %.1f s (first publish to last row queryable, %,.0f events/s)%n",
                 endToEnd.toMillis() / 1000.0, events() / Math.max(0.001, endToEnd.toMillis() / 1000.0));
         out.println();

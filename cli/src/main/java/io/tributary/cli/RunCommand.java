@@ -12,7 +12,6 @@ import io.tributary.cli.stack.Reachability;
 import io.tributary.config.KafkaClientConfig;
 import io.tributary.stack.LocalStackConfig;
 import io.tributary.warehouse.WarehouseConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,8 +19,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -68,6 +65,10 @@ public final class RunCommand implements Callable<Integer> {
             + "when taken (default: ${DEFAULT-VALUE}).", defaultValue = "8089")
     int statusPort;
 
+    @Option(names = "--status-host", description = "Address the status page listens on (default: ${DEFAULT-VALUE}, "
+            + "this machine only; 0.0.0.0 in a container).", defaultValue = "127.0.0.1")
+    String statusHost;
+
     @Option(names = "--progress", converter = DurationConverter.class, description = "Interval of the progress line "
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "30s")
     Duration progress;
@@ -79,9 +80,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         validate();
         PrintStream out = System.out;
-        List<ConfigDef> defs = new ArrayList<>(StageConfigs.PIPELINE);
-        defs.add(LocalStackConfig.CONFIG_DEF);
-        Map<String, String> loaded = config.load(System.getenv(), defs);
+        Map<String, String> loaded = config.load(System.getenv(), StackConfigs.WITH_STAGES);
         Map<String, String> stages = StackConfigs.stageKeys(loaded);
         LocalStackConfig stackConfig = null;
         Path data;
@@ -101,7 +100,7 @@ public final class RunCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         PipelineService service;
         try {
-            service = PipelineService.start(new PipelineService.Spec(stackConfig, stages, options, statusPort),
+            service = PipelineService.start(new PipelineService.Spec(stackConfig, stages, options, statusPort, statusHost),
                     new StackPrinter(out));
         } catch (RuntimeException e) {
             throw new UserFacingException("the pipeline did not start: " + e.getMessage() + " (logs in "

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TributaryCommand.Version.class,
         description = "Near-real-time log ingestion: Kafka -> Kafka Streams -> S3 landing -> Spark -> warehouse.",
-        subcommands = {RunCommand.class, UpCommand.class, DemoCommand.class, io.tributary.cli.stage.StreamsCommand.class, io.tributary.cli.stage.BatchCommand.class, io.tributary.cli.stage.ConnectorsCommand.class, io.tributary.cli.stage.MigrateCommand.class, io.tributary.cli.monitor.LagCommand.class, io.tributary.cli.monitor.StatusCommand.class, io.tributary.cli.batch.BackfillCommand.class, io.tributary.cli.batch.EmrStepCommand.class, io.tributary.cli.ingest.ProduceCommand.class, io.tributary.cli.ingest.ShipCommand.class, io.tributary.cli.ingest.IngestCommand.class, io.tributary.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, UpCommand.class, DemoCommand.class, io.tributary.cli.stage.StreamsCommand.class, io.tributary.cli.stage.BatchCommand.class, io.tributary.cli.stage.ConnectorsCommand.class, io.tributary.cli.stage.MigrateCommand.class, io.tributary.cli.monitor.LagCommand.class, io.tributary.cli.monitor.StatusCommand.class, io.tributary.cli.batch.BackfillCommand.class, io.tributary.cli.batch.EmrStepCommand.class, io.tributary.cli.ingest.ProduceCommand.class, io.tributary.cli.ingest.ShipCommand.class, io.tributary.cli.ingest.IngestCommand.class, io.tributary.cli.bench.BenchCommand.class, io.tributary.cli.chaos.ChaosCommand.class, CommandLine.HelpCommand.class})
 public final class TributaryCommand implements Runnable {
 
     @CommandLine.Spec

@@ -36,6 +36,7 @@ final class UpCommand implements Callable<Integer> {
         run.dataDir = dataDir;
         run.clean = clean;
         run.statusPort = statusPort;
+        run.statusHost = "127.0.0.1";
         run.noStages = true;
         run.trigger = java.time.Duration.ofMinutes(1);
         run.partitions = 4;

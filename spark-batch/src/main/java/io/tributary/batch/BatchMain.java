@@ -6,6 +6,7 @@ import io.tributary.batch.job.BatchJob;
 import io.tributary.batch.job.SparkSessions;
 import io.tributary.warehouse.WarehouseConfig;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ public final class BatchMain {
     private static final Logger LOG = LoggerFactory.getLogger(BatchMain.class);
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_BAD_CONFIG = 2;
+    static final int STOP_QUERIES_HOOK_PRIORITY = 100;
 
     private BatchMain() {
     }
@@ -43,14 +45,17 @@ public final class BatchMain {
         LOG.info("starting with {}", config.describe());
         SparkSession spark = SparkSessions.forBatch(config);
         var job = new BatchJob(config, spark);
-        Thread hook = new Thread(() -> {
+        Runnable hook = () -> {
             try {
+                LOG.info("stopping the queries (SIGTERM); an interrupted batch is run again on the next start");
                 job.stop();
             } catch (Exception e) {
                 LOG.warn("could not stop the query cleanly: {}", e.toString());
             }
-        }, "tributary-batch-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        };
+        // Hadoop's hook manager, above Spark's own hooks (priority 40 and below): the queries stop while the
+        // SparkContext still runs, instead of failing on a context Spark's hook already stopped
+        ShutdownHookManager.get().addShutdownHook(hook, STOP_QUERIES_HOOK_PRIORITY);
         int exit = 0;
         try {
             var outcomes = job.run();
@@ -61,10 +66,8 @@ public final class BatchMain {
         } finally {
             spark.stop();
         }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // stopped by a signal: the hook is running, nothing to undo
+        if (!ShutdownHookManager.get().isShutdownInProgress()) {
+            ShutdownHookManager.get().removeShutdownHook(hook);
         }
         System.exit(exit);
     }

@@ -2,6 +2,7 @@ package io.tributary.cli.config;
 
 import io.tributary.batch.config.BatchConfig;
 import io.tributary.cli.pipeline.ConnectorsConfig;
+import io.tributary.monitor.MonitorConfig;
 import io.tributary.streams.app.StreamsAppConfig;
 import io.tributary.warehouse.WarehouseConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -19,9 +20,9 @@ import java.util.TreeSet;
  * ConfigDef declares and validates them, so a bad value fails naming its key before anything starts.
  */
 public final class StageConfigs {
-    /** The definitions of every stage {@code tributary run} starts. */
+    /** The definitions of every stage {@code tributary run} starts, and of its status page. */
     public static final List<ConfigDef> PIPELINE = List.of(StreamsAppConfig.CONFIG_DEF, BatchConfig.CONFIG,
-            WarehouseConfig.CONFIG_DEF, ConnectorsConfig.CONFIG_DEF);
+            WarehouseConfig.CONFIG_DEF, ConnectorsConfig.CONFIG_DEF, MonitorConfig.CONFIG_DEF);
 
     private StageConfigs() {
     }

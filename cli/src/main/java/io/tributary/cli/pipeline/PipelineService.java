@@ -38,8 +38,13 @@ public final class PipelineService implements AutoCloseable {
      *                   stack its endpoints replace the endpoint keys
      * @param options    the stages' options; null starts the servers only
      * @param statusPort the status page's port (a free one when taken); -1 = no status page
+     * @param statusHost the address the status page listens on (127.0.0.1: this machine only)
      */
-    public record Spec(LocalStackConfig stack, Map<String, String> config, Pipeline.Options options, int statusPort) {
+    public record Spec(LocalStackConfig stack, Map<String, String> config, Pipeline.Options options, int statusPort,
+                       String statusHost) {
+        public Spec(LocalStackConfig stack, Map<String, String> config, Pipeline.Options options, int statusPort) {
+            this(stack, config, options, statusPort, "127.0.0.1");
+        }
     }
 
     /** Told as each server and stage comes up. */
@@ -94,10 +99,10 @@ public final class PipelineService implements AutoCloseable {
         props.put(MonitorConfig.LANDING_MAX_AGE_MS, Long.toString(Math.max(60_000, trigger.multipliedBy(3).toMillis())));
         var sources = PipelineStatusSources.connect(new MonitorConfig(props), Clock.systemUTC(), this::processRows);
         try {
-            return StatusServer.start(sources, spec.statusPort());
+            return StatusServer.start(sources, spec.statusHost(), spec.statusPort());
         } catch (RuntimeException e) {
             if (isBindFailure(e) && spec.statusPort() != 0) {
-                return StatusServer.start(sources, 0);
+                return StatusServer.start(sources, spec.statusHost(), 0);
             }
             sources.close();
             throw e;

@@ -117,8 +117,14 @@ public final class WarehouseProbe implements AutoCloseable {
         });
     }
 
-    /** Streams every value of the first (numeric) column of {@code sql} to {@code sink}, in chunks (a cursor). */
-    public synchronized void forEachDouble(String sql, java.util.function.DoubleConsumer sink) {
+    /** One row of a result, read column by column. */
+    @FunctionalInterface
+    public interface RowConsumer {
+        void accept(ResultSet row) throws SQLException;
+    }
+
+    /** Streams every row of {@code sql} to {@code sink}, in chunks (a cursor). */
+    public synchronized void forEachRow(String sql, RowConsumer sink) {
         try {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
@@ -126,7 +132,7 @@ public final class WarehouseProbe implements AutoCloseable {
                 st.setFetchSize(50_000);
                 try (ResultSet rs = st.executeQuery(sql)) {
                     while (rs.next()) {
-                        sink.accept(rs.getDouble(1));
+                        sink.accept(rs);
                     }
                 }
             } finally {
@@ -136,6 +142,11 @@ public final class WarehouseProbe implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("warehouse query failed (" + sql + "): " + e.getMessage(), e);
         }
+    }
+
+    /** Streams every value of the first (numeric) column of {@code sql} to {@code sink}, in chunks (a cursor). */
+    public synchronized void forEachDouble(String sql, java.util.function.DoubleConsumer sink) {
+        forEachRow(sql, row -> sink.accept(row.getDouble(1)));
     }
 
     @Override
