@@ -15,11 +15,13 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"up", "demo"}) {
+        for (String command : new String[] {"run", "up", "demo", "streams", "batch", "connectors", "connectors apply",
+                "migrate", "chaos", "ship", "produce", "ingest", "lag", "status", "backfill", "emr-step", "bench"}) {
             var out = new StringWriter();
             CommandLine cli = TributaryCommand.commandLine();
             cli.setOut(new PrintWriter(out));
-            assertThat(cli.execute(command, "--help")).as(command).isZero();
+            String[] args = (command + " --help").split(" ");
+            assertThat(cli.execute(args)).as(command).isZero();
             assertThat(out.toString()).as(command).contains("Usage: tributary " + command);
         }
     }

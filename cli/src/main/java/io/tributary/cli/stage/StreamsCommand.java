@@ -31,8 +31,8 @@ import java.util.concurrent.CountDownLatch;
                         + "(kafka.security.protocol, kafka.sasl.*, kafka.ssl.*) reaches every client of the app.",
                 "Creates the pipeline's topics that are missing (streams.topic.partitions, streams.replication.factor)."
                         + " With streams.metrics.port it serves /metrics, /counts and /health on 127.0.0.1.",
-                "Exit code 0 after Ctrl-C/SIGTERM, 1 when the application fails, 2 on bad configuration or an "
-                        + "unreachable Kafka."})
+                "Exit code 130/143 after Ctrl-C/SIGTERM (the JVM's code for the signal, once the app committed "
+                        + "and closed), 1 when the application fails, 2 on bad configuration or an unreachable Kafka."})
 public final class StreamsCommand implements Callable<Integer> {
 
     @Mixin
@@ -80,6 +80,8 @@ public final class StreamsCommand implements Callable<Integer> {
                 metrics.close();
             }
             app.close();
+            System.out.println("Kafka Streams " + settings.applicationId() + " stopped: processed lines committed");
+            System.out.flush();
             stopped.countDown();
         }, "tributary-streams-shutdown"));
         out.printf("Kafka Streams %s running on %s%s. Ctrl-C to stop.%n", settings.applicationId(),

@@ -5,11 +5,14 @@ import io.tributary.cli.pipeline.DeadLetters;
 import io.tributary.events.Topics;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.LocalStackConfig;
+import io.tributary.stack.LogConfigs;
 import io.tributary.stack.StackEndpoints;
 import io.tributary.stack.connect.ConnectRestClient;
 import io.tributary.stack.process.ChildLauncher;
 import io.tributary.stack.process.ChildSpec;
 import io.tributary.stack.process.ManagedProcess;
+import io.tributary.stack.s3.S3Clients;
+import io.tributary.stack.s3.S3Credentials;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -120,11 +123,12 @@ class StageCommandsIT {
     @Order(3)
     void streamsTurnsRawLinesIntoEventsAndDeadLettersAndStopsCleanlyOnSigterm() throws Exception {
         streams = new ChildLauncher(dir.resolve("conf"), p -> { }).launch(new ChildSpec("streams",
-                TributaryCommand.class.getName(), ChildLauncher.currentClasspath(), List.of("-Xmx512m"),
+                TributaryCommand.class.getName(), ChildLauncher.currentClasspath(), List.of("-Xmx512m",
+                "-Dlog4j2.configurationFile=" + LogConfigs.server(dir.resolve("conf"))),
                 List.of("streams", "--stack-dir", stack.dataDir().toString(), "--set",
                         "streams.metrics.port=" + metricsPort, "--set", "streams.state.dir=" + dir.resolve("state")),
                 dir.resolve("streams.log"), dir, Map.of()));
-        await().atMost(Duration.ofMinutes(2)).until(() -> get("/health").statusCode() == 200);
+        await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() -> get("/health").statusCode() == 200);
 
         long t = Instant.now().minusSeconds(120).getEpochSecond();
         publish(List.of("S1," + t + ".250000,stage_fn,start", "S1," + (t + 1) + ".500000,stage_fn,end",
@@ -139,14 +143,16 @@ class StageCommandsIT {
                 .contains("tributary_streams_lines_total{outcome=\"parsed\",topology=\"vehicle\"} 2.0");
 
         streams.handle().destroy(); // SIGTERM, as a supervisor or Ctrl-C stops it
-        assertThat(streams.waitFor(Duration.ofSeconds(60))).as("exit code after SIGTERM").hasValue(0);
-        assertThat(Files.readString(dir.resolve("streams.log"))).contains("Closing Kafka Streams tributary-streams");
+        assertThat(streams.waitFor(Duration.ofSeconds(60))).as("the JVM's exit code for SIGTERM").hasValue(143);
+        assertThat(Files.readString(dir.resolve("streams.log"))).contains("Closing Kafka Streams tributary-streams")
+                .contains("Kafka Streams tributary-streams stopped: processed lines committed");
     }
 
     @Test
     @Order(4)
     void batchLoadsWhatTheSinkLandedIntoTheWarehouse() throws Exception {
         // the sink lands the two events of the previous test; the job, run to completion, pairs them into one call
+        await().atMost(Duration.ofMinutes(1)).until(() -> landedObjects(Topics.VEHICLE_EVENTS) > 0);
         Result batch = run("batch", "--stack-dir", stack.dataDir().toString(), "--work-dir",
                 dir.resolve("batch").toString(), "--heap", "1g", "--set", "spark.trigger=available-now");
 
@@ -223,6 +229,14 @@ class StageCommandsIT {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
             }
             return values;
+        }
+    }
+
+    private static int landedObjects(String topic) {
+        StackEndpoints e = endpoints();
+        try (var s3 = S3Clients.create(e.s3Endpoint(), e.s3Region(), new S3Credentials(e.s3AccessKey(), e.s3SecretKey()))) {
+            return (int) s3.listObjectsV2(b -> b.bucket(e.bucket()).prefix("landing/" + topic + "/")).contents()
+                    .stream().filter(o -> o.key().endsWith(".jsonl.gz")).count();
         }
     }
 
