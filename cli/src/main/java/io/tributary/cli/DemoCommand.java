@@ -2,7 +2,6 @@ package io.tributary.cli;
 
 import io.tributary.cli.config.ConfigOptions;
 import io.tributary.cli.config.StackConfigs;
-import io.tributary.cli.config.StageConfigs;
 import io.tributary.cli.pipeline.Pipeline;
 import io.tributary.cli.pipeline.PipelineService;
 import io.tributary.cli.pipeline.PeakMemory;
@@ -27,10 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.config.ConfigDef;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;

@@ -7,10 +7,10 @@ import java.io.PrintStream;
 import java.time.Duration;
 
 /** Prints each server and stage as it becomes ready: what it is, where it listens, how long it took. */
-final class StackPrinter implements PipelineService.Listener {
+public final class StackPrinter implements PipelineService.Listener {
     private final PrintStream out;
 
-    StackPrinter(PrintStream out) {
+    public StackPrinter(PrintStream out) {
         this.out = out;
     }
 

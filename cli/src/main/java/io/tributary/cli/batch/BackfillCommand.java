@@ -5,7 +5,6 @@ import io.tributary.cli.UserFacingException;
 import io.tributary.cli.config.ConfigOptions;
 import io.tributary.cli.config.StageConfigs;
 import io.tributary.cli.pipeline.BatchJobs;
-import io.tributary.cli.stack.Reachability;
 import io.tributary.cli.stack.StackLocation;
 import io.tributary.cli.stage.JobWatch;
 import io.tributary.events.SparkCheckpoints;
@@ -75,13 +74,7 @@ public final class BackfillCommand implements Callable<Integer> {
         props.put(BatchConfig.WEB_CHECKPOINT_LOCATION, SparkCheckpoints.webQuery(checkpointUri));
         props.put(BatchConfig.LANDING_DATES_FROM, first.toString());
         props.put(BatchConfig.LANDING_DATES_TO, last.toString());
-        StageConfigs.require(props, BatchConfig.S3_BUCKET, "landing bucket");
-        StageConfigs.require(props, WarehouseConfig.JDBC_URL, "warehouse");
-        BatchConfig job = BatchJobs.validate(props);
-        Reachability.requireWarehouse(WarehouseConfig.of(job.warehouseProps()));
-        if (!job.s3Endpoint().isBlank()) {
-            Reachability.requireListening("S3", job.s3Endpoint(), BatchConfig.S3_ENDPOINT);
-        }
+        BatchConfig job = BatchJobs.checkForCommand(props);
         Path file = BatchJobs.writeConfig(work.resolve("conf/batch.properties"), props);
 
         var out = spec.commandLine().getOut();

@@ -1,20 +1,14 @@
 package io.tributary.cli.bench;
 
 import io.tributary.cli.DurationConverter;
+import io.tributary.cli.StackPrinter;
 import io.tributary.cli.UserFacingException;
 import io.tributary.cli.config.ConfigOptions;
 import io.tributary.cli.config.StackConfigs;
-import io.tributary.cli.config.StageConfigs;
 import io.tributary.cli.pipeline.Pipeline;
 import io.tributary.cli.pipeline.PipelineService;
-import org.apache.kafka.common.config.ConfigDef;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.LocalStackConfig;
-import io.tributary.stack.StackListener;
-import io.tributary.stack.StackServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code tributary bench}: the whole pipeline on a fresh local stack, end to end, against no-logic baselines. */
@@ -118,7 +113,7 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             service = PipelineService.start(new PipelineService.Spec(stackConfig,
                     StackConfigs.stageKeys(loaded), options, -1),
-                    new Printer(out));
+                    new StackPrinter(out));
         } catch (RuntimeException e) {
             throw new UserFacingException("a pipeline stage did not start: " + e.getMessage()
                     + " (server logs in " + stackConfig.dataDir().resolve("logs") + ")", e);
@@ -142,20 +137,6 @@ public final class BenchCommand implements Callable<Integer> {
             out.println();
             out.println("Results written to " + output.toAbsolutePath());
             return result.endToEnd().correct() ? 0 : 1;
-        }
-    }
-
-
-    /** Prints servers and stages as they come up. */
-    private record Printer(PrintStream out) implements PipelineService.Listener {
-        @Override
-        public void ready(StackServer server, String address, Duration took, long pid) {
-            out.printf("  ready  %-18s %-45s %5.1f s  (pid %d)%n", server.id(), address, took.toMillis() / 1000.0, pid);
-        }
-
-        @Override
-        public void started(String stage, String detail) {
-            out.printf("  ready  %-18s %s%n", stage, detail);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tributary.cli.chaos;
 
 import io.tributary.cli.DurationConverter;
+import io.tributary.cli.StackPrinter;
 import io.tributary.cli.UserFacingException;
 import io.tributary.cli.config.ConfigOptions;
 import io.tributary.cli.config.StackConfigs;
@@ -8,7 +9,6 @@ import io.tributary.cli.pipeline.Pipeline;
 import io.tributary.cli.pipeline.PipelineService;
 import io.tributary.cli.pipeline.ProgressTicker;
 import io.tributary.stack.LocalStackConfig;
-import io.tributary.stack.StackServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -92,7 +92,7 @@ public final class ChaosCommand implements Callable<Integer> {
                 Duration.ofSeconds(5), "768m", "3g");
         var spec = new PipelineService.Spec(stack, StackConfigs.stageKeys(loaded), options, 0);
         out.println("Starting the pipeline as tributary run does (data in " + data + ") ...");
-        var service = new AtomicReference<>(PipelineService.start(spec, new Printer(out)));
+        var service = new AtomicReference<>(PipelineService.start(spec, new StackPrinter(out)));
         var rounds = new ArrayList<KillRound.Result>();
         ChaosChecks.Outcome outcome;
         try {
@@ -120,7 +120,7 @@ public final class ChaosCommand implements Callable<Integer> {
                 service.get().close();
                 service.set(PipelineService.start(new PipelineService.Spec(
                         StackConfigs.localStack(loaded, data, Path.of(".tributary/chaos"), false), spec.config(),
-                        options, 0), new Printer(out)));
+                        options, 0), new StackPrinter(out)));
                 out.printf("  service back in %.1f s%n", (System.nanoTime() - restartT0) / 1e9);
                 ChaosPublisher.Emitted truth = await(emitted, out);
                 outcome = ChaosChecks.awaitAndCompare(service.get(), truth, t0 + timeout.toNanos(), out);
@@ -141,19 +141,6 @@ public final class ChaosCommand implements Callable<Integer> {
             return truth;
         } catch (ExecutionException e) {
             throw new UserFacingException("publishing failed: " + e.getCause().getMessage(), e.getCause(), 1);
-        }
-    }
-
-    /** Prints servers and stages as they come up. */
-    private record Printer(PrintStream out) implements PipelineService.Listener {
-        @Override
-        public void ready(StackServer server, String address, Duration took, long pid) {
-            out.printf("  ready  %-18s %-45s %5.1f s  (pid %d)%n", server.id(), address, took.toMillis() / 1000.0, pid);
-        }
-
-        @Override
-        public void started(String stage, String detail) {
-            out.printf("  ready  %-18s %s%n", stage, detail);
         }
     }
 }

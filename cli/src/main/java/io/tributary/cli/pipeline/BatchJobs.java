@@ -2,6 +2,8 @@ package io.tributary.cli.pipeline;
 
 import io.tributary.batch.config.BatchConfig;
 import io.tributary.cli.UserFacingException;
+import io.tributary.cli.config.StageConfigs;
+import io.tributary.cli.stack.Reachability;
 import io.tributary.stack.LogConfigs;
 import io.tributary.stack.ProjectRoot;
 import io.tributary.stack.PropertiesFiles;
@@ -33,6 +35,21 @@ public final class BatchJobs {
         WarehouseConfig.of(config.warehouseProps());
         config.s3Keys();
         return config;
+    }
+
+    /**
+     * The job's configuration checked as a user's command needs it: the landing bucket and the warehouse named, every
+     * key valid, the warehouse and the S3 endpoint answering.
+     */
+    public static BatchConfig checkForCommand(Map<String, String> props) {
+        StageConfigs.require(props, BatchConfig.S3_BUCKET, "landing bucket");
+        StageConfigs.require(props, WarehouseConfig.JDBC_URL, "warehouse");
+        BatchConfig job = validate(props);
+        Reachability.requireWarehouse(WarehouseConfig.of(job.warehouseProps()));
+        if (!job.s3Endpoint().isBlank()) {
+            Reachability.requireListening("S3", job.s3Endpoint(), BatchConfig.S3_ENDPOINT);
+        }
+        return job;
     }
 
     /** Writes the job's properties to {@code file} (mode 600) and returns it. */

@@ -4,7 +4,6 @@ import io.tributary.batch.config.BatchConfig;
 import io.tributary.cli.config.ConfigOptions;
 import io.tributary.cli.config.StageConfigs;
 import io.tributary.cli.pipeline.BatchJobs;
-import io.tributary.cli.stack.Reachability;
 import io.tributary.cli.stack.StackLocation;
 import io.tributary.stack.process.ManagedProcess;
 import io.tributary.warehouse.WarehouseConfig;
@@ -60,13 +59,7 @@ public final class BatchCommand implements Callable<Integer> {
         Map<String, String> props = StageConfigs.resolve(config, stack.endpointDefaults(),
                 List.of(BatchConfig.CONFIG, WarehouseConfig.CONFIG_DEF));
         props.putIfAbsent(BatchConfig.SPARK_CHECKPOINT_LOCATION, work.resolve("checkpoint").toUri().toString());
-        StageConfigs.require(props, BatchConfig.S3_BUCKET, "landing bucket");
-        StageConfigs.require(props, WarehouseConfig.JDBC_URL, "warehouse");
-        BatchConfig job = BatchJobs.validate(props);
-        Reachability.requireWarehouse(WarehouseConfig.of(job.warehouseProps()));
-        if (!job.s3Endpoint().isBlank()) {
-            Reachability.requireListening("S3", job.s3Endpoint(), BatchConfig.S3_ENDPOINT);
-        }
+        BatchConfig job = BatchJobs.checkForCommand(props);
         Path file = BatchJobs.writeConfig(work.resolve("conf/batch.properties"), props);
         var out = spec.commandLine().getOut();
         ManagedProcess process = BatchJobs.launcher(work, work.resolve("logs"), heap)
