@@ -2,6 +2,7 @@ package io.tributary.cli.monitor;
 
 import io.tributary.cli.DurationConverter;
 import io.tributary.cli.config.ConfigOptions;
+import io.tributary.cli.stack.Reachability;
 import io.tributary.cli.stack.StackLocation;
 import io.tributary.monitor.MonitorConfig;
 import io.tributary.monitor.lag.GroupReport;
@@ -9,6 +10,7 @@ import io.tributary.monitor.lag.LagJson;
 import io.tributary.monitor.lag.LagMonitor;
 import io.tributary.monitor.lag.LagStatus;
 import io.tributary.monitor.lag.LagTable;
+import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,6 +76,8 @@ public final class LagCommand implements Callable<Integer> {
             explicit.put(MonitorConfig.TIMEOUT_MS, Long.toString(timeout.toMillis()));
         }
         MonitorConfig settings = MonitorSettings.resolve(config, stack, explicit);
+        // one clear line within seconds for a dead address, instead of a time-out per group
+        Reachability.requireKafka(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap()));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (LagMonitor monitor = LagMonitor.connect(settings.bootstrap(), settings.timeout(), settings.window(),
