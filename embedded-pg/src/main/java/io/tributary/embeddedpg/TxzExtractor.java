@@ -26,7 +26,7 @@ final class TxzExtractor {
         Path root = targetDir.toAbsolutePath().normalize();
         try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(txz))) {
             TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
+            while ((entry = nextEntry(tar)) != null) {
                 Path path = root.resolve(entry.getName()).normalize();
                 if (!path.startsWith(root)) {
                     throw new IOException("archive entry " + entry.getName() + " points outside " + root);
@@ -49,6 +49,16 @@ final class TxzExtractor {
                 }
             }
         }
+    }
+
+    /**
+     * getNextTarEntry, deprecated since commons-compress 1.25 but present in every version: the JVMs that extract
+     * hold whichever commons-compress their other libraries bring (Spark's and Hadoop's predate getNextEntry's
+     * TarArchiveEntry return type).
+     */
+    @SuppressWarnings("deprecation")
+    private static TarArchiveEntry nextEntry(TarArchiveInputStream tar) throws IOException {
+        return tar.getNextTarEntry();
     }
 
     private static void permissions(Path file, int mode) throws IOException {
