@@ -7,7 +7,7 @@ package io.tributary.cli.pipeline;
  * @param deadLettered       raw lines the Streams app sent to the dead-letter topic
  * @param canonicalEndOffset read-committed log-end offsets of vehicle.events, summed over partitions
  * @param landedOffset       offsets the S3 sink committed on vehicle.events, summed: everything below is in S3
- * @param callsLoaded        rows in log_functions_analysis (or, from {@link LocalPipeline#counts(boolean)} without
+ * @param callsLoaded        rows in log_functions_analysis (or, from {@link Pipeline#counts(boolean)} without
  *                           exact rows, rows upserted according to the load ledger)
  * @param web                the same along the web path
  */
