@@ -118,7 +118,7 @@ final class DemoCommand implements Callable<Integer> {
         Published published = publishAndWatch(out, new DemoProgress(service, memory), service,
                 stack.endpoints().kafkaBootstrap());
         DemoSummary summary = DemoSummary.collect(pipeline, published.fleet(), published.web(), stack.endpoints(),
-                Duration.ofNanos(System.nanoTime() - pipelineStart), readySeconds, readySeconds, memory.peakMib());
+                Duration.ofNanos(System.nanoTime() - pipelineStart), readySeconds, memory.peakMib());
         summary.print(out);
         UpCommand.printEndpoints(out, stack.endpoints(), stack.dataDir());
         service.status().ifPresent(status -> out.println("  status page       " + status.url()));

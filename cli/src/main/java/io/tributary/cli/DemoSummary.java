@@ -14,16 +14,16 @@ import java.util.Map;
 
 /** What a demo run did, compared with what the simulator emitted. */
 record DemoSummary(FleetTruth truth, WebTruth web, DemoWeb.Loaded webLoaded, long dlqRecords, long rowsLoaded,
-                   List<FunctionStats> functions, Duration endToEnd, double stackSeconds, double readySeconds,
+                   List<FunctionStats> functions, Duration endToEnd, double readySeconds,
                    StackEndpoints endpoints, Map<String, Long> peakMib) {
 
     /** @param web what the web simulator emitted; null when the demo published no web lines */
     static DemoSummary collect(Pipeline pipeline, FleetTruth truth, WebTruth web, StackEndpoints endpoints,
-                               Duration endToEnd, double stackSeconds, double readySeconds,
+                               Duration endToEnd, double readySeconds,
                                Map<String, Long> peakMib) {
         return new DemoSummary(truth, web, web == null ? null : DemoWeb.Loaded.read(pipeline.probe()),
                 DeadLetters.count(endpoints.kafkaBootstrap()), pipeline.callsLoaded(), pipeline.functionStats(),
-                endToEnd, stackSeconds, readySeconds, endpoints, peakMib);
+                endToEnd, readySeconds, endpoints, peakMib);
     }
 
     /**
